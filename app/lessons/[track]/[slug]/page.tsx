@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LevelBadge } from "@/components/badges";
+import { MarkReadButton } from "@/components/mark-read-button";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getLesson, getLessonCatalog, getNeighbours } from "@/lib/content/lessons";
+import { getRenderedLesson } from "@/lib/content/rendered";
+import { getLessonReadAt } from "@/lib/progress/lessons";
+
+type Params = { params: Promise<{ track: string; slug: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { track, slug } = await params;
+  const lesson = getLesson(track, slug);
+  return lesson ? { title: lesson.title, description: lesson.summary } : { title: "Lesson not found" };
+}
+
+export default async function LessonPage({ params }: Params) {
+  const { track: trackId, slug } = await params;
+  const lesson = getLesson(trackId, slug);
+  if (!lesson) notFound();
+
+  const catalog = getLessonCatalog();
+  const track = catalog.tracks.find((t) => t.id === lesson.track);
+  const [{ html, toc }, user] = await Promise.all([getRenderedLesson(lesson), getCurrentUser()]);
+  const readAt = user ? await getLessonReadAt(user.id, lesson.ref) : null;
+  const { prev, next } = getNeighbours(lesson);
+  const related = lesson.related.map((ref) => catalog.lessons.get(ref)).filter((l) => l !== undefined);
+
+  return (
+    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-12">
+      <article className="min-w-0">
+        <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
+          <Link href="/lessons" className="hover:text-accent-600">
+            Lessons
+          </Link>
+          <span className="mx-2">/</span>
+          <Link href={`/lessons#${lesson.track}`} className="hover:text-accent-600">
+            {track?.title ?? lesson.track}
+          </Link>
+        </nav>
+        <h1 className="mt-3 text-3xl font-semibold tracking-tight sm:text-4xl">{lesson.title}</h1>
+        <p className="mt-3 text-lg text-zinc-600 dark:text-zinc-400">{lesson.summary}</p>
+        <div className="mt-4 flex flex-wrap items-center gap-3 text-sm text-zinc-500">
+          <LevelBadge level={lesson.level} />
+          <span>{lesson.estimatedMinutes} min</span>
+          {readAt ? <span className="text-emerald-600 dark:text-emerald-400">Read on {readAt.toLocaleDateString("en", { dateStyle: "medium" })}</span> : null}
+        </div>
+
+        <div
+          className="lesson-body prose prose-zinc mt-8 max-w-none dark:prose-invert prose-headings:tracking-tight prose-a:text-accent-600 dark:prose-a:text-accent-400 prose-pre:bg-transparent prose-pre:p-0"
+          dangerouslySetInnerHTML={{ __html: html }}
+        />
+
+        <footer className="mt-12 space-y-8 border-t border-zinc-200 pt-8 dark:border-zinc-800">
+          {user ? (
+            <MarkReadButton lessonRef={lesson.ref} initiallyRead={readAt !== null} />
+          ) : (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              <Link href={`/signin?callbackUrl=${encodeURIComponent(lesson.href)}`} className="font-medium text-accent-600 hover:underline">
+                Sign in
+              </Link>{" "}
+              to mark lessons as read and track your progress.
+            </p>
+          )}
+
+          {related.length > 0 ? (
+            <section aria-labelledby="related-heading">
+              <h2 id="related-heading" className="mb-3 text-lg font-semibold">
+                Related lessons
+              </h2>
+              <ul className="grid gap-3 sm:grid-cols-2">
+                {related.map((r) => (
+                  <li key={r.ref}>
+                    <Link href={r.href} className="block rounded-lg border border-zinc-200 p-3 hover:border-accent-400 dark:border-zinc-800">
+                      <span className="font-medium">{r.title}</span>
+                      <span className="mt-1 block line-clamp-2 text-sm text-zinc-600 dark:text-zinc-400">{r.summary}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          <nav aria-label="Lesson navigation" className="flex justify-between gap-4 text-sm">
+            {prev ? (
+              <Link href={prev.href} rel="prev" className="rounded-lg border border-zinc-200 px-4 py-3 hover:border-accent-400 dark:border-zinc-800">
+                <span className="block text-zinc-500">← Previous</span>
+                <span className="font-medium">{prev.title}</span>
+              </Link>
+            ) : (
+              <span />
+            )}
+            {next ? (
+              <Link href={next.href} rel="next" className="rounded-lg border border-zinc-200 px-4 py-3 text-right hover:border-accent-400 dark:border-zinc-800">
+                <span className="block text-zinc-500">Next →</span>
+                <span className="font-medium">{next.title}</span>
+              </Link>
+            ) : null}
+          </nav>
+        </footer>
+      </article>
+
+      <aside className="hidden lg:block">
+        <nav aria-label="On this page" className="sticky top-20 max-h-[calc(100vh-6rem)] overflow-y-auto text-sm">
+          <p className="mb-2 font-semibold">On this page</p>
+          <ul className="space-y-1.5 border-l border-zinc-200 dark:border-zinc-800">
+            {toc.map((entry) => (
+              <li key={entry.id} className={entry.depth === 3 ? "pl-6" : "pl-3"}>
+                <a href={`#${entry.id}`} className="text-zinc-600 hover:text-accent-600 dark:text-zinc-400 dark:hover:text-accent-400">
+                  {entry.text}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </aside>
+    </div>
+  );
+}

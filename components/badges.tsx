@@ -1,0 +1,25 @@
+import type { Level } from "@/lib/content/schema";
+
+const LEVEL_STYLES: Record<Level, string> = {
+  senior: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300",
+  staff: "bg-violet-100 text-violet-800 dark:bg-violet-950 dark:text-violet-300",
+  principal: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
+};
+
+export function LevelBadge({ level }: { level: Level }) {
+  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium capitalize ${LEVEL_STYLES[level]}`}>{level}</span>;
+}
+
+export function ProgressBar({ done, total, label }: { done: number; total: number; label: string }) {
+  const percent = total === 0 ? 0 : Math.round((done / total) * 100);
+  return (
+    <div className="flex items-center gap-3" aria-label={label}>
+      <div className="h-2 w-32 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-label={label}>
+        <div className="h-full rounded-full bg-emerald-500" style={{ width: `${percent}%` }} />
+      </div>
+      <span className="text-xs tabular-nums text-zinc-600 dark:text-zinc-400">
+        {done}/{total} read
+      </span>
+    </div>
+  );
+}

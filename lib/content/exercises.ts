@@ -1,0 +1,113 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { isProduction } from "../env.ts";
+import { CONTENT_DIR, FrontMatterError, formatZodIssues, listDirectories, readMarkdown } from "./files.ts";
+import type { ContentProblem } from "./lessons.ts";
+import { exerciseFrontMatterSchema, type ExerciseFrontMatter } from "./schema.ts";
+
+export const EXERCISES_DIR = path.join(CONTENT_DIR, "exercises");
+const REQUIRED_FILES = ["exercise.md", "starter.ts", "visible.test.ts", "hidden.test.ts", "solution.ts"] as const;
+
+/** What anyone may see of an exercise. */
+export interface ExerciseMeta extends ExerciseFrontMatter {
+  slug: string;
+  href: string;
+}
+
+export interface PublicExercise extends ExerciseMeta {
+  instructions: string;
+  hints: string[];
+  starter: string;
+  visibleTests: string;
+}
+
+/** Everything, including what never leaves the server before the exercise is solved. */
+export interface Exercise extends PublicExercise {
+  hiddenTests: string;
+  solution: string;
+  dir: string;
+}
+
+export interface ExerciseCatalog {
+  exercises: Exercise[];
+  bySlug: Map<string, Exercise>;
+}
+
+export function readExerciseCatalog(dir = EXERCISES_DIR): { catalog: ExerciseCatalog; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const exercises: Exercise[] = [];
+  for (const slug of listDirectories(dir)) {
+    const exerciseDir = path.join(dir, slug);
+    const rel = path.relative(process.cwd(), exerciseDir);
+    const missing = REQUIRED_FILES.filter((f) => !fs.existsSync(path.join(exerciseDir, f)));
+    if (missing.length > 0) {
+      problems.push({ file: rel, message: `missing ${missing.join(", ")}` });
+      continue;
+    }
+    let md;
+    try {
+      md = readMarkdown(path.join(exerciseDir, "exercise.md"));
+    } catch (error) {
+      if (!(error instanceof FrontMatterError)) throw error;
+      problems.push({ file: error.file, message: error.message });
+      continue;
+    }
+    const meta = exerciseFrontMatterSchema.safeParse(md.data);
+    if (!meta.success) {
+      problems.push({ file: md.file, message: `invalid front matter: ${formatZodIssues(meta.error.issues)}` });
+      continue;
+    }
+    const read = (name: string) => fs.readFileSync(path.join(exerciseDir, name), "utf8");
+    const hintsFile = path.join(exerciseDir, "hints.md");
+    const hints = fs.existsSync(hintsFile)
+      ? read("hints.md")
+          .split(/^\s*---\s*$/m)
+          .map((h) => h.trim())
+          .filter(Boolean)
+      : [];
+    exercises.push({
+      ...meta.data,
+      slug,
+      href: `/exercises/${slug}`,
+      instructions: md.body.trim(),
+      hints,
+      starter: read("starter.ts"),
+      visibleTests: read("visible.test.ts"),
+      hiddenTests: read("hidden.test.ts"),
+      solution: read("solution.ts"),
+      dir: rel,
+    });
+  }
+  exercises.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+  const ids = new Map<string, string>();
+  for (const e of exercises) {
+    const other = ids.get(e.id);
+    if (other) problems.push({ file: e.dir, message: `id ${e.id} is also used by ${other}` });
+    ids.set(e.id, e.slug);
+  }
+  return { catalog: { exercises, bySlug: new Map(exercises.map((e) => [e.slug, e])) }, problems };
+}
+
+let cached: ExerciseCatalog | undefined;
+
+export function getExerciseCatalog(): ExerciseCatalog {
+  if (cached && isProduction()) return cached;
+  const { catalog, problems } = readExerciseCatalog();
+  if (problems.length > 0) throw new Error(`Invalid exercises:\n${problems.map((p) => `${p.file}: ${p.message}`).join("\n")}`);
+  cached = catalog;
+  return catalog;
+}
+
+export function getExercise(slug: string): Exercise | undefined {
+  return getExerciseCatalog().bySlug.get(slug);
+}
+
+export function toMeta(e: Exercise): ExerciseMeta {
+  const { slug, href, id, title, difficulty, track, lesson, tags, estimatedMinutes, order } = e;
+  return { slug, href, id, title, difficulty, track, lesson, tags, estimatedMinutes, order };
+}
+
+export function toPublic(e: Exercise): PublicExercise {
+  return { ...toMeta(e), instructions: e.instructions, hints: e.hints, starter: e.starter, visibleTests: e.visibleTests };
+}

@@ -1,0 +1,238 @@
+// Runs one job in a fresh isolate. Only ever called inside a sandbox worker process: some
+// programs abort the whole process through isolated-vm's catastrophic-error path.
+import fs from "node:fs";
+import ivm from "isolated-vm";
+import { z } from "zod";
+import { mapPositionsInText, originalPosition, transpile, type Transpiled } from "./transpile.ts";
+import type { ConsoleLine, RunJob, RunResult, RunStatus, SandboxLimits, TestResult } from "./types.ts";
+
+const HARNESS_SOURCE = fs.readFileSync(new URL("./runtime/harness.js", import.meta.url), "utf8");
+const TEST_PARAMS = "exports, require, module, describe, it, test, expect, fn, clock, beforeEach, afterEach";
+const SOLUTION_PARAMS = "exports, require, module";
+
+let harnessCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
+const testCache = new Map<string, Transpiled>();
+
+const reportSchema = z.object({
+  results: z.array(
+    z.object({
+      name: z.string(),
+      status: z.enum(["passed", "failed"]),
+      hidden: z.boolean(),
+      durationMs: z.number(),
+      message: z.string().optional(),
+      expected: z.string().optional(),
+      actual: z.string().optional(),
+      line: z.number().int().optional(),
+      column: z.number().int().optional(),
+    }),
+  ),
+  running: z.string().nullable(),
+  console: z.array(z.object({ level: z.enum(["log", "info", "warn", "error", "debug"]), text: z.string(), test: z.string().optional() })),
+});
+const testListSchema = z.array(z.object({ name: z.string(), hidden: z.boolean() }));
+const startSchema = z.object({ ok: z.boolean(), message: z.string().optional(), line: z.number().optional(), column: z.number().optional() });
+
+function wrap(js: string, params: string): string {
+  // On one line, so that with lineOffset -1 the code's lines keep their numbers.
+  return `(function (${params}) {"use strict";\n${js}\n})`;
+}
+
+function transpileTest(name: string, code: string): Transpiled {
+  const key = `${name}\0${code}`;
+  let cached = testCache.get(key);
+  if (!cached) {
+    const result = transpile(code, name);
+    if (!result.ok) throw new Error(`${name} does not compile: ${result.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join("; ")}`);
+    cached = result.output;
+    if (testCache.size > 200) testCache.clear();
+    testCache.set(key, cached);
+  }
+  return cached;
+}
+
+class LimitError extends Error {
+  readonly status: "timeout" | "memory";
+  constructor(status: "timeout" | "memory", message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+interface Prepared {
+  key: string;
+  isolate: ivm.Isolate;
+  context: ivm.Context;
+  define: ivm.Reference<(name: string, factory: unknown) => void>;
+  load: ivm.Reference<(files: string[]) => string>;
+  startSolution: ivm.Reference<() => string>;
+  step: ivm.Reference<() => boolean>;
+  report: ivm.Reference<() => string>;
+}
+
+const keyOf = (limits: SandboxLimits) => `${limits.memoryMb}:${limits.consoleLines}:${limits.consoleBytes}`;
+
+/**
+ * A fresh isolate with the harness installed and the intrinsics locked down: everything a run
+ * needs before it sees any code. Workers prepare the next one while idle.
+ */
+export function prepareIsolate(limits: SandboxLimits): Prepared {
+  const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
+  try {
+    const context = isolate.createContextSync();
+    context.global.setSync("__deependConfig", new ivm.ExternalCopy({ consoleLines: limits.consoleLines, consoleBytes: limits.consoleBytes }).copyInto());
+    const harness = isolate.compileScriptSync(HARNESS_SOURCE, { filename: "deepend-harness.js", ...(harnessCache ? { cachedData: harnessCache } : { produceCachedData: true }) });
+    if (!harnessCache && harness.cachedData) harnessCache = harness.cachedData;
+    harness.runSync(context, { timeout: 1000 });
+    const api = context.global.getSync("__deependHarness", { reference: true }) as ivm.Reference<Record<string, unknown>>;
+    const fnRef = <T>(name: string) => api.getSync(name, { reference: true }) as ivm.Reference<T>;
+    const prepared: Prepared = {
+      key: keyOf(limits),
+      isolate,
+      context,
+      define: fnRef("define"),
+      load: fnRef("load"),
+      startSolution: fnRef("startSolution"),
+      step: fnRef("step"),
+      report: fnRef("report"),
+    };
+    // Also removes the harness's global: from here on, nothing in the isolate can reach it.
+    fnRef<() => void>("lockdown").applySync(undefined, [], { timeout: 1000 });
+    return prepared;
+  } catch (error) {
+    isolate.dispose();
+    throw error;
+  }
+}
+
+export interface Execution {
+  result: RunResult;
+  /** Frees the isolate; call after the result is on its way. */
+  dispose: () => void;
+}
+
+export function executeJob(job: RunJob, ready?: Prepared): Execution {
+  const started = performance.now();
+  const { limits } = job;
+  const elapsed = () => performance.now() - started;
+  const done = (partial: Omit<RunResult, "durationMs">, dispose = () => {}): Execution => ({ result: { ...partial, durationMs: Math.round(elapsed() * 100) / 100 }, dispose });
+  const unused = () => ready?.isolate.dispose();
+
+  if (Buffer.byteLength(job.solution, "utf8") > limits.codeBytes) {
+    return done({ status: "error", tests: [], console: [], error: { message: `The code is larger than ${Math.round(limits.codeBytes / 1024)} KB.` } }, unused);
+  }
+  const compiled = transpile(job.solution, "solution.ts");
+  if (!compiled.ok) return done({ status: "error", tests: [], console: [], compileErrors: compiled.errors }, unused);
+  const solution = compiled.output;
+  const tests = job.tests.map((file) => ({ name: file.name, output: transpileTest(file.name, file.code) }));
+
+  let prepared: Prepared;
+  if (ready && ready.key === keyOf(limits) && !ready.isolate.isDisposed) prepared = ready;
+  else {
+    unused();
+    prepared = prepareIsolate(limits);
+  }
+  const { isolate, context } = prepared;
+  const cpuAtStart = Number(isolate.cpuTime) / 1e6;
+  let registered: Array<{ name: string; hidden: boolean }> = [];
+  let report: z.infer<typeof reportSchema> | undefined;
+  let runError: RunResult["error"];
+  let status: RunStatus | undefined;
+
+  const budget = () => {
+    const cpuUsedMs = Number(isolate.cpuTime) / 1e6 - cpuAtStart;
+    const remaining = Math.min(limits.wallMs - elapsed(), limits.cpuMs - cpuUsedMs);
+    if (remaining <= 0) throw new LimitError("timeout", cpuUsedMs >= limits.cpuMs ? `CPU time limit of ${limits.cpuMs} ms exceeded.` : `Time limit of ${limits.wallMs} ms exceeded.`);
+    return Math.max(1, Math.ceil(remaining));
+  };
+
+  try {
+    for (const test of tests) {
+      const factory = isolate.compileScriptSync(wrap(test.output.js, TEST_PARAMS), { filename: test.name, lineOffset: -1 }).runSync(context, { reference: true, timeout: budget() });
+      prepared.define.applySync(undefined, [test.name, factory.derefInto()], { timeout: budget() });
+    }
+    registered = testListSchema.parse(JSON.parse(prepared.load.applySync(undefined, [new ivm.ExternalCopy(tests.map((t) => t.name)).copyInto()], { timeout: budget() }) as string));
+
+    // From here on, untrusted code runs.
+    const factory = isolate.compileScriptSync(wrap(solution.js, SOLUTION_PARAMS), { filename: "solution.ts", lineOffset: -1 }).runSync(context, { reference: true, timeout: budget() });
+    prepared.define.applySync(undefined, ["solution.ts", factory.derefInto()], { timeout: budget() });
+    const start = startSchema.parse(JSON.parse(prepared.startSolution.applySync(undefined, [], { timeout: budget() }) as string));
+    if (!start.ok) {
+      status = "error";
+      runError = { message: `Your code threw while loading: ${start.message ?? "unknown error"}`, ...mapLocation(solution, start.line, start.column) };
+    } else {
+      while (!(prepared.step.applySync(undefined, [], { timeout: budget() }) as boolean)) budget();
+    }
+  } catch (error) {
+    const classified = classify(error, isolate);
+    status = classified.status;
+    runError = { message: classified.message };
+  }
+
+  if (!isolate.isDisposed) {
+    try {
+      const raw = prepared.report.applySync(undefined, [], { timeout: 250 }) as string;
+      if (raw.length > limits.resultBytes) {
+        status = "error";
+        runError = { message: `The test output is larger than ${Math.round(limits.resultBytes / 1024)} KB.` };
+      } else report = reportSchema.parse(JSON.parse(raw));
+    } catch {
+      report = undefined; // the isolate is unusable (limit hit while reporting): keep what we know
+    }
+  }
+
+  const testResults = assembleTests(registered, report, status, solution);
+  if (!status) status = testResults.length > 0 && testResults.every((t) => t.status === "passed") ? "passed" : "failed";
+  if (testResults.length === 0 && status === "failed") runError ??= { message: "No tests ran." };
+  const consoleLines: ConsoleLine[] = (report?.console ?? []).map((line) => ({ ...line, text: mapPositionsInText(line.text, "solution.ts", solution.map) }));
+  return done({ status, tests: testResults, console: consoleLines, ...(runError ? { error: runError } : {}) }, () => {
+    if (!isolate.isDisposed) isolate.dispose();
+  });
+}
+
+function mapLocation(solution: Transpiled, line?: number, column?: number): { line?: number; column?: number } {
+  if (line === undefined) return {};
+  return originalPosition(solution.map, line, column ?? 1) ?? {};
+}
+
+/**
+ * One result per registered test, in registration order. The list comes from before the solution
+ * ran, so user code can neither add nor drop tests; unfinished ones fail.
+ */
+function assembleTests(
+  registered: Array<{ name: string; hidden: boolean }>,
+  report: z.infer<typeof reportSchema> | undefined,
+  status: RunStatus | undefined,
+  solution: Transpiled,
+): TestResult[] {
+  const finished = report?.results ?? [];
+  return registered.map((test, index) => {
+    const result = finished[index];
+    if (result && result.name === test.name && result.hidden === test.hidden) {
+      const mapped: TestResult = { ...result };
+      if (mapped.message) mapped.message = scrub(mapPositionsInText(mapped.message, "solution.ts", solution.map));
+      if (result.line !== undefined) Object.assign(mapped, mapLocation(solution, result.line, result.column));
+      return mapped;
+    }
+    const wasRunning = report?.running === test.name || (!report && index === finished.length);
+    const reason =
+      status === "timeout" ? (wasRunning ? "Timed out while running this test." : "Not run: the time limit was reached.")
+      : status === "memory" ? (wasRunning ? "Ran out of memory while running this test." : "Not run: the memory limit was reached.")
+      : status === "error" ? "Not run: the code did not load."
+      : "Not run.";
+    return { name: test.name, status: "failed", hidden: test.hidden, durationMs: 0, message: reason };
+  });
+}
+
+/** Hidden test files' positions never reach the user. */
+function scrub(message: string): string {
+  return message.replace(/hidden\.test\.ts:\d+:\d+/g, "hidden test");
+}
+
+function classify(error: unknown, isolate: ivm.Isolate): { status: RunStatus; message: string } {
+  if (error instanceof LimitError) return { status: error.status, message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  if (isolate.isDisposed || /memory limit|disposed/i.test(message)) return { status: "memory", message: "The code used more memory than allowed." };
+  if (/timed out/i.test(message)) return { status: "timeout", message: "The code ran longer than allowed." };
+  return { status: "error", message: `The sandbox could not run the code: ${message}` };
+}

@@ -1,0 +1,158 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { RunJob, RunResult, WorkerRequest, WorkerResponse } from "./types.ts";
+
+const WORKER_ENTRY = fileURLToPath(new URL("./worker.ts", import.meta.url));
+
+export interface SupervisorOptions {
+  workers: number;
+  /** Jobs waiting beyond the running ones; more than this and the answer is "busy" at once. */
+  queueLimit: number;
+  /** Extra time past the job's wall limit before the worker is killed (isolate setup, teardown). */
+  killGraceMs?: number;
+  /** Replace a worker after this many runs, to return its memory to the system. */
+  recycleAfter?: number;
+}
+
+interface Pending {
+  job: RunJob;
+  resolve: (result: RunResult) => void;
+  enqueuedAt: number;
+}
+
+interface Worker {
+  process: ChildProcess;
+  ready: boolean;
+  runs: number;
+  current?: { id: number; pending: Pending; timer: NodeJS.Timeout; killedForTime: boolean; startedAt: number };
+}
+
+/**
+ * Forks worker processes that run isolates, one job each at a time, behind a bounded queue.
+ * The wall-clock limit is enforced here with SIGKILL, which nothing inside a worker can ignore.
+ */
+export class SandboxSupervisor {
+  private readonly workers = new Set<Worker>();
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+  readonly stats = { runs: 0, crashes: 0, kills: 0, busy: 0, spawned: 0 };
+  private readonly options: Required<SupervisorOptions>;
+
+  constructor(options: SupervisorOptions) {
+    this.options = { killGraceMs: 1500, recycleAfter: 500, ...options };
+    for (let i = 0; i < this.options.workers; i++) this.spawn();
+  }
+
+  run(job: RunJob): Promise<RunResult> {
+    if (this.closed) return Promise.resolve(failure("error", "The sandbox is shutting down."));
+    return new Promise((resolve) => {
+      const pending: Pending = { job, resolve, enqueuedAt: performance.now() };
+      const idle = [...this.workers].find((w) => w.ready && !w.current);
+      if (idle) return this.dispatch(idle, pending);
+      if (this.queue.length >= this.options.queueLimit) {
+        this.stats.busy++;
+        return resolve(failure("busy", "The sandbox is busy. Try again in a moment."));
+      }
+      this.queue.push(pending);
+    });
+  }
+
+  /** Waits until every worker has started (used by benchmarks and tests). */
+  async ready(): Promise<void> {
+    while (![...this.workers].every((w) => w.ready)) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const pending of this.queue.splice(0)) pending.resolve(failure("error", "The sandbox is shutting down."));
+    const exits = [...this.workers].map((w) => new Promise<void>((r) => (w.process.exitCode !== null || w.process.signalCode !== null ? r() : w.process.once("exit", () => r()))));
+    for (const worker of this.workers) worker.process.kill("SIGKILL");
+    await Promise.all(exits);
+    this.workers.clear();
+  }
+
+  private spawn(): void {
+    const child = fork(WORKER_ENTRY, [], {
+      execArgv: ["--no-node-snapshot", "--disable-warning=ExperimentalWarning"],
+      // No secrets: the worker gets nothing of the server's environment.
+      env: { NODE_ENV: "production", PATH: "/usr/bin:/bin" },
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+      serialization: "json",
+    });
+    this.stats.spawned++;
+    const worker: Worker = { process: child, ready: false, runs: 0 };
+    this.workers.add(worker);
+    child.stderr?.on("data", () => {}); // drained; V8's fatal messages are not for users
+    child.on("message", (message: WorkerResponse) => this.onMessage(worker, message));
+    child.on("exit", () => this.onExit(worker));
+    child.on("error", () => child.kill("SIGKILL"));
+  }
+
+  private dispatch(worker: Worker, pending: Pending): void {
+    const id = this.nextId++;
+    const timer = setTimeout(() => {
+      if (worker.current?.id !== id) return;
+      worker.current.killedForTime = true;
+      this.stats.kills++;
+      worker.process.kill("SIGKILL");
+    }, pending.job.limits.wallMs + this.options.killGraceMs);
+    worker.current = { id, pending, timer, killedForTime: false, startedAt: performance.now() };
+    const request: WorkerRequest = { type: "run", id, job: pending.job };
+    worker.process.send(request, (error) => {
+      if (error) worker.process.kill("SIGKILL");
+    });
+  }
+
+  private onMessage(worker: Worker, message: WorkerResponse): void {
+    if (message.type === "ready") {
+      worker.ready = true;
+      this.next(worker);
+      return;
+    }
+    const current = worker.current;
+    if (!current || current.id !== message.id) return;
+    clearTimeout(current.timer);
+    worker.current = undefined;
+    worker.runs++;
+    this.stats.runs++;
+    current.pending.resolve(message.result);
+    if (worker.runs >= this.options.recycleAfter) {
+      this.workers.delete(worker);
+      worker.process.kill("SIGKILL");
+      if (!this.closed) this.spawn();
+      return;
+    }
+    this.next(worker);
+  }
+
+  private onExit(worker: Worker): void {
+    const wasKnown = this.workers.delete(worker);
+    const current = worker.current;
+    if (current) {
+      clearTimeout(current.timer);
+      worker.current = undefined;
+      if (!current.killedForTime) this.stats.crashes++;
+      // A worker dies under a job only by our SIGKILL (time) or by V8 aborting (memory).
+      current.pending.resolve(
+        current.killedForTime
+          ? failure("timeout", `The code ran longer than ${current.pending.job.limits.wallMs} ms and was stopped.`, performance.now() - current.startedAt)
+          : failure("memory", "The code exhausted the sandbox's memory and was stopped.", performance.now() - current.startedAt),
+      );
+    }
+    if (wasKnown && !this.closed) this.spawn();
+  }
+
+  private next(worker: Worker): void {
+    const pending = this.queue.shift();
+    if (pending) this.dispatch(worker, pending);
+  }
+}
+
+export function failure(status: RunResult["status"], message: string, durationMs = 0): RunResult {
+  return { status, tests: [], console: [], error: { message }, durationMs: Math.round(durationMs * 100) / 100 };
+}

@@ -1,0 +1,64 @@
+// Plain data exchanged between the web server, the sandbox supervisor and its workers.
+
+export type RunStatus = "passed" | "failed" | "error" | "timeout" | "memory" | "busy";
+
+export interface TestResult {
+  name: string;
+  status: "passed" | "failed";
+  message?: string;
+  expected?: string;
+  actual?: string;
+  hidden: boolean;
+  durationMs: number;
+  /** Where in the user's solution the failure was raised, when known. */
+  line?: number;
+  column?: number;
+}
+
+export interface CompileError {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface ConsoleLine {
+  level: "log" | "info" | "warn" | "error" | "debug";
+  text: string;
+  test?: string;
+}
+
+export interface RunResult {
+  status: RunStatus;
+  tests: TestResult[];
+  compileErrors?: CompileError[];
+  /** A run-level problem: the solution threw while loading, a limit was hit, the queue was full. */
+  error?: { message: string; line?: number; column?: number };
+  console: ConsoleLine[];
+  durationMs: number;
+}
+
+export interface SandboxLimits {
+  memoryMb: number;
+  cpuMs: number;
+  wallMs: number;
+  consoleLines: number;
+  consoleBytes: number;
+  codeBytes: number;
+  resultBytes: number;
+}
+
+export interface SourceFile {
+  /** "solution.ts", "visible.test.ts" or "hidden.test.ts". */
+  name: string;
+  code: string;
+}
+
+export interface RunJob {
+  solution: string;
+  /** Trusted test files, loaded in this order. */
+  tests: SourceFile[];
+  limits: SandboxLimits;
+}
+
+export type WorkerRequest = { type: "run"; id: number; job: RunJob };
+export type WorkerResponse = { type: "ready" } | { type: "result"; id: number; result: RunResult };

@@ -1,0 +1,51 @@
+// Entry point of a sandbox worker process (forked by the supervisor with --no-node-snapshot and a
+// clean environment). Runs one job at a time; the supervisor kills and replaces it on any trouble.
+import { executeJob, prepareIsolate } from "./execute.ts";
+import type { SandboxLimits, WorkerRequest, WorkerResponse } from "./types.ts";
+
+type Prepared = ReturnType<typeof prepareIsolate>;
+let next: Prepared | undefined;
+let lastLimits: SandboxLimits | undefined;
+
+/** While idle, get the next isolate ready (harness installed, intrinsics locked down). */
+function prepareNext(): void {
+  if (next || !lastLimits) return;
+  try {
+    next = prepareIsolate(lastLimits);
+  } catch {
+    next = undefined;
+  }
+}
+
+function send(message: WorkerResponse): void {
+  process.send?.(message);
+}
+
+process.on("message", (message: WorkerRequest) => {
+  if (message?.type !== "run") return;
+  let result;
+  let dispose = () => {};
+  const ready = next;
+  next = undefined;
+  lastLimits = message.job.limits;
+  try {
+    ({ result, dispose } = executeJob(message.job, ready));
+  } catch (error) {
+    result = {
+      status: "error" as const,
+      tests: [],
+      console: [],
+      error: { message: `The sandbox failed: ${error instanceof Error ? error.message : String(error)}` },
+      durationMs: 0,
+    };
+  }
+  send({ type: "result", id: message.id, result });
+  setImmediate(() => {
+    dispose();
+    prepareNext();
+  });
+});
+
+// The supervisor is our only reason to live.
+process.on("disconnect", () => process.exit(0));
+send({ type: "ready" });

@@ -44,6 +44,11 @@ export function env(): Env {
   return parsed;
 }
 
+/** Forget the parsed environment (tests change process.env between cases). */
+export function resetEnv(): void {
+  parsed = undefined;
+}
+
 export function dataDir(): string {
   return path.resolve(env().DATA_DIR);
 }
@@ -84,7 +89,7 @@ export function authSecret(): string {
 }
 
 /** Session cookies get the Secure flag only when the app is served over https. */
-export function useSecureCookies(): boolean {
+export function secureCookies(): boolean {
   return env().NEXTAUTH_URL?.startsWith("https://") === true;
 }
 

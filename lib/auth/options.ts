@@ -1,14 +1,14 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authSecret, useSecureCookies } from "../env.ts";
+import { authSecret, secureCookies } from "../env.ts";
 import { verifyCredentials } from "./accounts.ts";
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/signin" },
-  useSecureCookies: useSecureCookies(),
+  useSecureCookies: secureCookies(),
   providers: [
     CredentialsProvider({
       name: "Email and password",

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { isProduction } from "../env.ts";
 import { CONTENT_DIR, FrontMatterError, formatZodIssues, listDirectories, readMarkdown } from "./files.ts";
-import type { ContentProblem } from "./lessons.ts";
+import { formatProblem, type ContentProblem } from "./lessons.ts";
 import { exerciseFrontMatterSchema, type ExerciseFrontMatter } from "./schema.ts";
 
 export const EXERCISES_DIR = path.join(CONTENT_DIR, "exercises");
@@ -90,11 +90,15 @@ export function readExerciseCatalog(dir = EXERCISES_DIR): { catalog: ExerciseCat
 }
 
 let cached: ExerciseCatalog | undefined;
+let warned = "";
 
+/** Like the lesson catalog: broken exercise folders are logged and left out, never fatal. */
 export function getExerciseCatalog(): ExerciseCatalog {
   if (cached && isProduction()) return cached;
   const { catalog, problems } = readExerciseCatalog();
-  if (problems.length > 0) throw new Error(`Invalid exercises:\n${problems.map((p) => `${p.file}: ${p.message}`).join("\n")}`);
+  const text = problems.map(formatProblem).join("\n");
+  if (text && text !== warned) console.warn(`[content] ${problems.length} problem(s) in content/exercises:\n${text}`);
+  warned = text;
   cached = catalog;
   return catalog;
 }

@@ -40,15 +40,6 @@ export interface ContentProblem {
   message: string;
 }
 
-export class ContentError extends Error {
-  readonly problems: ContentProblem[];
-  constructor(problems: ContentProblem[]) {
-    super(`Invalid content:\n${problems.map(formatProblem).join("\n")}`);
-    this.problems = problems;
-    this.name = "ContentError";
-  }
-}
-
 export function formatProblem(problem: ContentProblem): string {
   return `${problem.file}${problem.line ? `:${problem.line}` : ""}: ${problem.message}`;
 }
@@ -140,12 +131,24 @@ function toMeta(lesson: Lesson): LessonMeta {
 }
 
 let cached: LessonCatalog | undefined;
+let warned = "";
 
-/** The validated catalog; cached for the life of the process (content is part of the build). */
+/**
+ * The catalog the app serves; cached for the life of the process in production. Content problems
+ * fail the content test in CI; at run time they are logged and the rest of the catalog is served
+ * (a lesson with broken front matter is left out, a broken related link is dropped), so one bad
+ * file never takes the whole site down.
+ */
 export function getLessonCatalog(): LessonCatalog {
   if (cached && isProduction()) return cached;
   const { catalog, problems } = readLessonCatalog();
-  if (problems.length > 0) throw new ContentError(problems);
+  if (problems.length > 0) {
+    const text = problems.map(formatProblem).join("\n");
+    if (text !== warned) console.warn(`[content] ${problems.length} problem(s) in content/lessons:\n${text}`);
+    warned = text;
+    for (const lesson of catalog.lessons.values()) lesson.related = lesson.related.filter((ref) => catalog.lessons.has(ref) && ref !== lesson.ref);
+    for (const track of catalog.tracks) for (const meta of track.lessons) meta.related = catalog.lessons.get(meta.ref)?.related ?? [];
+  }
   cached = catalog;
   return catalog;
 }

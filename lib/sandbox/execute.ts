@@ -11,7 +11,7 @@ const TEST_PARAMS = "exports, require, module, describe, it, test, expect, fn, c
 const SOLUTION_PARAMS = "exports, require, module";
 
 let harnessCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
-const testCache = new Map<string, Transpiled>();
+const testCache = new Map<string, { output: Transpiled; cachedData?: ivm.ExternalCopy<ArrayBuffer> }>();
 
 const reportSchema = z.object({
   results: z.array(
@@ -33,18 +33,21 @@ const reportSchema = z.object({
 const testListSchema = z.array(z.object({ name: z.string(), hidden: z.boolean() }));
 const startSchema = z.object({ ok: z.boolean(), message: z.string().optional(), line: z.number().optional(), column: z.number().optional() });
 
+const cachedDataOf = (script: ivm.Script) => (script as ivm.Script & ivm.CachedDataResult).cachedData;
+
 function wrap(js: string, params: string): string {
   // On one line, so that with lineOffset -1 the code's lines keep their numbers.
   return `(function (${params}) {"use strict";\n${js}\n})`;
 }
 
-function transpileTest(name: string, code: string): Transpiled {
+/** Test files are trusted and change rarely: transpiled once, and V8's code cache kept. */
+async function transpileTest(name: string, code: string) {
   const key = `${name}\0${code}`;
   let cached = testCache.get(key);
   if (!cached) {
-    const result = transpile(code, name);
+    const result = await transpile(code, name);
     if (!result.ok) throw new Error(`${name} does not compile: ${result.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join("; ")}`);
-    cached = result.output;
+    cached = { output: result.output };
     if (testCache.size > 200) testCache.clear();
     testCache.set(key, cached);
   }
@@ -66,6 +69,7 @@ interface Prepared {
   define: ivm.Reference<(name: string, factory: unknown) => void>;
   load: ivm.Reference<(files: string[]) => string>;
   startSolution: ivm.Reference<() => string>;
+  startStatus: ivm.Reference<() => string>;
   step: ivm.Reference<() => boolean>;
   report: ivm.Reference<() => string>;
 }
@@ -82,7 +86,7 @@ export function prepareIsolate(limits: SandboxLimits): Prepared {
     const context = isolate.createContextSync();
     context.global.setSync("__deependConfig", new ivm.ExternalCopy({ consoleLines: limits.consoleLines, consoleBytes: limits.consoleBytes }).copyInto());
     const harness = isolate.compileScriptSync(HARNESS_SOURCE, { filename: "deepend-harness.js", ...(harnessCache ? { cachedData: harnessCache } : { produceCachedData: true }) });
-    if (!harnessCache && harness.cachedData) harnessCache = harness.cachedData;
+    harnessCache ??= cachedDataOf(harness);
     harness.runSync(context, { timeout: 1000 });
     const api = context.global.getSync("__deependHarness", { reference: true }) as ivm.Reference<Record<string, unknown>>;
     const fnRef = <T>(name: string) => api.getSync(name, { reference: true }) as ivm.Reference<T>;
@@ -93,6 +97,7 @@ export function prepareIsolate(limits: SandboxLimits): Prepared {
       define: fnRef("define"),
       load: fnRef("load"),
       startSolution: fnRef("startSolution"),
+      startStatus: fnRef("startStatus"),
       step: fnRef("step"),
       report: fnRef("report"),
     };
@@ -111,7 +116,7 @@ export interface Execution {
   dispose: () => void;
 }
 
-export function executeJob(job: RunJob, ready?: Prepared): Execution {
+export async function executeJob(job: RunJob, ready?: Prepared): Promise<Execution> {
   const started = performance.now();
   const { limits } = job;
   const elapsed = () => performance.now() - started;
@@ -121,10 +126,10 @@ export function executeJob(job: RunJob, ready?: Prepared): Execution {
   if (Buffer.byteLength(job.solution, "utf8") > limits.codeBytes) {
     return done({ status: "error", tests: [], console: [], error: { message: `The code is larger than ${Math.round(limits.codeBytes / 1024)} KB.` } }, unused);
   }
-  const compiled = transpile(job.solution, "solution.ts");
+  const compiled = await transpile(job.solution, "solution.ts");
   if (!compiled.ok) return done({ status: "error", tests: [], console: [], compileErrors: compiled.errors }, unused);
   const solution = compiled.output;
-  const tests = job.tests.map((file) => ({ name: file.name, output: transpileTest(file.name, file.code) }));
+  const tests = await Promise.all(job.tests.map(async (file) => ({ name: file.name, compiled: await transpileTest(file.name, file.code) })));
 
   let prepared: Prepared;
   if (ready && ready.key === keyOf(limits) && !ready.isolate.isDisposed) prepared = ready;
@@ -148,7 +153,14 @@ export function executeJob(job: RunJob, ready?: Prepared): Execution {
 
   try {
     for (const test of tests) {
-      const factory = isolate.compileScriptSync(wrap(test.output.js, TEST_PARAMS), { filename: test.name, lineOffset: -1 }).runSync(context, { reference: true, timeout: budget() });
+      const { compiled: entry } = test;
+      const script = isolate.compileScriptSync(wrap(entry.output.js, TEST_PARAMS), {
+        filename: test.name,
+        lineOffset: -1,
+        ...(entry.cachedData ? { cachedData: entry.cachedData } : { produceCachedData: true }),
+      });
+      entry.cachedData ??= cachedDataOf(script);
+      const factory = script.runSync(context, { reference: true, timeout: budget() });
       prepared.define.applySync(undefined, [test.name, factory.derefInto()], { timeout: budget() });
     }
     registered = testListSchema.parse(JSON.parse(prepared.load.applySync(undefined, [new ivm.ExternalCopy(tests.map((t) => t.name)).copyInto()], { timeout: budget() }) as string));
@@ -156,12 +168,14 @@ export function executeJob(job: RunJob, ready?: Prepared): Execution {
     // From here on, untrusted code runs.
     const factory = isolate.compileScriptSync(wrap(solution.js, SOLUTION_PARAMS), { filename: "solution.ts", lineOffset: -1 }).runSync(context, { reference: true, timeout: budget() });
     prepared.define.applySync(undefined, ["solution.ts", factory.derefInto()], { timeout: budget() });
-    const start = startSchema.parse(JSON.parse(prepared.startSolution.applySync(undefined, [], { timeout: budget() }) as string));
+    const startRaw = tolerateUnhandledRejection(isolate, () => prepared.startSolution.applySync(undefined, [], { timeout: budget() }) as string, () => prepared.startStatus.applySync(undefined, [], { timeout: budget() }) as string);
+    const start = startSchema.parse(JSON.parse(startRaw));
     if (!start.ok) {
       status = "error";
       runError = { message: `Your code threw while loading: ${start.message ?? "unknown error"}`, ...mapLocation(solution, start.line, start.column) };
     } else {
-      while (!(prepared.step.applySync(undefined, [], { timeout: budget() }) as boolean)) budget();
+      // step() is idempotent once done, so a step whose answer was lost is simply asked again.
+      while (!tolerateUnhandledRejection(isolate, () => prepared.step.applySync(undefined, [], { timeout: budget() }) as boolean, () => false)) budget();
     }
   } catch (error) {
     const classified = classify(error, isolate);
@@ -184,10 +198,24 @@ export function executeJob(job: RunJob, ready?: Prepared): Execution {
   const testResults = assembleTests(registered, report, status, solution);
   if (!status) status = testResults.length > 0 && testResults.every((t) => t.status === "passed") ? "passed" : "failed";
   if (testResults.length === 0 && status === "failed") runError ??= { message: "No tests ran." };
-  const consoleLines: ConsoleLine[] = (report?.console ?? []).map((line) => ({ ...line, text: mapPositionsInText(line.text, "solution.ts", solution.map) }));
+  const consoleLines: ConsoleLine[] = (report?.console ?? []).map((line) => ({ ...line, text: cleanText(line.text, solution) }));
   return done({ status, tests: testResults, console: consoleLines, ...(runError ? { error: runError } : {}) }, () => {
     if (!isolate.isDisposed) isolate.dispose();
   });
+}
+
+/**
+ * isolated-vm throws out of a call when a promise was rejected with no handler by the end of it,
+ * although the call itself completed. Like test runners, treat that as no error of the run: a
+ * rejection that matters fails its test through the awaiting code. Limits still end the run.
+ */
+function tolerateUnhandledRejection<T>(isolate: ivm.Isolate, call: () => T, recover: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    if (error instanceof LimitError || isolate.isDisposed || /timed out|memory limit|disposed/i.test(error instanceof Error ? error.message : "")) throw error;
+    return recover();
+  }
 }
 
 function mapLocation(solution: Transpiled, line?: number, column?: number): { line?: number; column?: number } {
@@ -210,7 +238,7 @@ function assembleTests(
     const result = finished[index];
     if (result && result.name === test.name && result.hidden === test.hidden) {
       const mapped: TestResult = { ...result };
-      if (mapped.message) mapped.message = scrub(mapPositionsInText(mapped.message, "solution.ts", solution.map));
+      if (mapped.message) mapped.message = cleanText(mapped.message, solution);
       if (result.line !== undefined) Object.assign(mapped, mapLocation(solution, result.line, result.column));
       return mapped;
     }
@@ -224,9 +252,15 @@ function assembleTests(
   });
 }
 
-/** Hidden test files' positions never reach the user. */
-function scrub(message: string): string {
-  return message.replace(/hidden\.test\.ts:\d+:\d+/g, "hidden test");
+/**
+ * Text that reaches the user: positions mapped to the TypeScript source, hidden test positions
+ * and the harness's own stack frames removed.
+ */
+function cleanText(text: string, solution: Transpiled): string {
+  return mapPositionsInText(text, "solution.ts", solution.map)
+    .replace(/^\s*at .*deepend-harness\.js.*$\n?/gm, "")
+    .replace(/hidden\.test\.ts:\d+:\d+/g, "hidden test")
+    .trimEnd();
 }
 
 function classify(error: unknown, isolate: ivm.Isolate): { status: RunStatus; message: string } {

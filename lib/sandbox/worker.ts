@@ -21,7 +21,7 @@ function send(message: WorkerResponse): void {
   process.send?.(message);
 }
 
-process.on("message", (message: WorkerRequest) => {
+process.on("message", async (message: WorkerRequest) => {
   if (message?.type !== "run") return;
   let result;
   let dispose = () => {};
@@ -29,7 +29,7 @@ process.on("message", (message: WorkerRequest) => {
   next = undefined;
   lastLimits = message.job.limits;
   try {
-    ({ result, dispose } = executeJob(message.job, ready));
+    ({ result, dispose } = await executeJob(message.job, ready));
   } catch (error) {
     result = {
       status: "error" as const,

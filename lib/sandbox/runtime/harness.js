@@ -24,7 +24,6 @@
   const ObjectFreeze = Object.freeze;
   const ObjectCreate = Object.create;
   const ObjectKeys = Object.keys;
-  const isFrozen = Object.isFrozen;
   const getPrototypeOf = Object.getPrototypeOf;
   const defineProperty = Object.defineProperty;
   const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
@@ -40,13 +39,11 @@
   const StringIncludes = uncurry(String.prototype.includes);
   const StringCharCodeAt = uncurry(String.prototype.charCodeAt);
   const StringSplit = uncurry(String.prototype.split);
-  const StringReplace = uncurry(String.prototype.replace);
   const NumberToString = uncurry(Number.prototype.toString);
   const NumberIsNaN = Number.isNaN;
   const NumberIsFinite = Number.isFinite;
   const MathAbs = Math.abs;
   const MathPow = Math.pow;
-  const MathMin = Math.min;
   const MathMax = Math.max;
   const SymbolToString = uncurry(Symbol.prototype.toString);
   const BigIntToString = uncurry(BigInt.prototype.toString);
@@ -58,7 +55,6 @@
   const realNow = Date.now;
   const DateGetTime = uncurry(Date.prototype.getTime);
   const DateToISOString = uncurry(Date.prototype.toISOString);
-  const PromiseCtor = Promise;
   const PromiseThen = uncurry(Promise.prototype.then);
   const PromiseResolve = Promise.resolve.bind(Promise);
   const MapCtor = Map;
@@ -68,9 +64,7 @@
   const MapDelete = uncurry(Map.prototype.delete);
   const MapSize = uncurry(getOwnPropertyDescriptor(Map.prototype, "size").get);
   const MapEntries = uncurry(Map.prototype.entries);
-  const SetCtor = Set;
   const SetHas = uncurry(Set.prototype.has);
-  const SetAdd = uncurry(Set.prototype.add);
   const SetSize = uncurry(getOwnPropertyDescriptor(Set.prototype, "size").get);
   const SetValues = uncurry(Set.prototype.values);
   const WeakSetCtor = WeakSet;
@@ -319,7 +313,6 @@
 
   // ---- virtual clock and timers -----------------------------------------------------------------
   const clockState = { now: EPOCH, timers: [], nextId: 1, seq: 0 };
-  function clockNow() { return clockState.now; }
   function addTimer(callback, delay, args, repeat) {
     if (typeof callback !== "function") throw new TypeErrorCtor("The callback must be a function");
     let ms = +delay;
@@ -1006,6 +999,7 @@
   }
 
   const results = [];
+  let startResult = "";
   let nextIndex = 0;
   let running = null;
 
@@ -1033,8 +1027,8 @@
         const factory = MapGet(factories, files[i]);
         if (typeof factory !== "function") throw new ErrorCtor("missing test file " + files[i]);
         loadingFile = files[i];
-        const module = { exports: {} };
-        apply(factory, undefined, [module.exports, requireForTests, module, ...testApi]);
+        const moduleObject = { exports: {} };
+        apply(factory, undefined, [moduleObject.exports, requireForTests, moduleObject, ...testApi]);
       }
       loadingFile = null;
       sealed = true;
@@ -1049,14 +1043,15 @@
     /** Evaluates the solution module and exposes its exports to the tests. */
     startSolution() {
       const factory = MapGet(factories, "solution.ts");
-      const module = { exports: {} };
+      const moduleObject = { exports: {} };
       try {
-        apply(factory, undefined, [module.exports, requireForSolution, module]);
+        apply(factory, undefined, [moduleObject.exports, requireForSolution, moduleObject]);
       } catch (error) {
         const location = solutionLocation(error);
-        return toJson({ ok: false, message: describeThrown(error), line: location ? location.line : undefined, column: location ? location.column : undefined });
+        startResult = toJson({ ok: false, message: describeThrown(error), line: location ? location.line : undefined, column: location ? location.column : undefined });
+        return startResult;
       }
-      const exported = module.exports;
+      const exported = moduleObject.exports;
       if (exported !== null && (typeof exported === "object" || typeof exported === "function")) {
         const keys = ownKeys(exported);
         for (let i = 0; i < keys.length; i++) {
@@ -1064,7 +1059,12 @@
           if (d) defineProperty(solutionExports, keys[i], { get: "value" in d ? () => d.value : d.get, enumerable: true, configurable: false });
         }
       }
-      return toJson({ ok: true });
+      startResult = toJson({ ok: true });
+      return startResult;
+    },
+    /** startSolution's answer again, for when the host lost it (see execute.ts). */
+    startStatus() {
+      return startResult;
     },
     /**
      * One step of the run; returns true when every test has finished. Between steps the isolate

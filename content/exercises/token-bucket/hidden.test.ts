@@ -1,0 +1,129 @@
+import { TokenBucket } from "./solution";
+
+function bucketAt(capacity: number, refillPerSecond: number) {
+  const time = { t: 0 };
+  const bucket = new TokenBucket({ capacity, refillPerSecond, now: () => time.t });
+  return { bucket, time };
+}
+
+describe("TokenBucket: validation", () => {
+  it("rejects capacities that are not finite and > 0", () => {
+    for (const capacity of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => new TokenBucket({ capacity, refillPerSecond: 1 })).toThrow(RangeError);
+    }
+  });
+
+  it("rejects refill rates that are negative or not finite, and accepts 0", () => {
+    for (const refillPerSecond of [-1, -0.001, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => new TokenBucket({ capacity: 1, refillPerSecond })).toThrow(RangeError);
+    }
+    expect(() => new TokenBucket({ capacity: 1, refillPerSecond: 0 })).not.toThrow();
+  });
+
+  it("throws a RangeError when asked for 0, negative, NaN or infinite tokens, and removes nothing", () => {
+    const { bucket } = bucketAt(5, 1);
+    for (const tokens of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => bucket.tryRemove(tokens)).toThrow(RangeError);
+    }
+    expect(bucket.available()).toBe(5);
+  });
+});
+
+describe("TokenBucket: removing", () => {
+  it("takes one token by default and more when asked", () => {
+    const { bucket } = bucketAt(10, 0);
+    expect(bucket.tryRemove()).toBe(true);
+    expect(bucket.available()).toBe(9);
+    expect(bucket.tryRemove(4)).toBe(true);
+    expect(bucket.available()).toBe(5);
+  });
+
+  it("allows taking exactly what is left, and fractional amounts", () => {
+    const { bucket } = bucketAt(2.5, 0);
+    expect(bucket.available()).toBe(2.5);
+    expect(bucket.tryRemove(0.5)).toBe(true);
+    expect(bucket.tryRemove(2)).toBe(true);
+    expect(bucket.available()).toBe(0);
+    expect(bucket.tryRemove(0.25)).toBe(false);
+  });
+
+  it("never lets a request larger than the capacity through, even when full", () => {
+    const { bucket, time } = bucketAt(5, 100);
+    expect(bucket.tryRemove(6)).toBe(false);
+    time.t = 1_000_000;
+    expect(bucket.tryRemove(5.5)).toBe(false);
+    expect(bucket.available()).toBe(5);
+  });
+
+  it("does not go into debt: failed requests leave the balance untouched", () => {
+    const { bucket, time } = bucketAt(4, 4); // 1 token per 250 ms
+    expect(bucket.tryRemove(4)).toBe(true);
+    time.t = 125;
+    expect(bucket.tryRemove()).toBe(false); // 0.5 available
+    expect(bucket.tryRemove()).toBe(false);
+    time.t = 250;
+    expect(bucket.available()).toBeCloseTo(1, 9); // the failures cost nothing
+    expect(bucket.tryRemove()).toBe(true);
+    expect(bucket.available()).toBeCloseTo(0, 9);
+  });
+});
+
+describe("TokenBucket: refill", () => {
+  it("never refills when refillPerSecond is 0", () => {
+    const { bucket, time } = bucketAt(2, 0);
+    bucket.tryRemove(2);
+    time.t = 10_000_000;
+    expect(bucket.available()).toBe(0);
+    expect(bucket.tryRemove()).toBe(false);
+  });
+
+  it("refills in proportion to elapsed milliseconds (fractions count)", () => {
+    const { bucket, time } = bucketAt(100, 8);
+    bucket.tryRemove(100);
+    for (const [ms, expected] of [[1, 0.008], [125, 1], [500, 4], [1000, 8], [3125, 25]] as const) {
+      time.t = ms;
+      expect(bucket.available()).toBeCloseTo(expected, 9);
+    }
+  });
+
+  it("counts elapsed time once, however often the balance is read", () => {
+    const { bucket, time } = bucketAt(10, 1);
+    bucket.tryRemove(10);
+    for (let ms = 0; ms <= 4000; ms += 10) {
+      time.t = ms;
+      bucket.available();
+      bucket.tryRemove(5); // fails until 5 tokens have accumulated
+    }
+    // Reading the balance every 10 ms must not add the same milliseconds twice: 4 s at 1/s is 4.
+    expect(bucket.available()).toBeCloseTo(4, 9);
+  });
+
+  it("loses refill that would overflow the capacity (a full bucket does not bank time)", () => {
+    const { bucket, time } = bucketAt(2, 1);
+    time.t = 5000; // full the whole time: the 5 tokens earned are lost
+    expect(bucket.tryRemove(2)).toBe(true);
+    expect(bucket.available()).toBe(0);
+    time.t = 5500;
+    expect(bucket.available()).toBeCloseTo(0.5, 9);
+  });
+
+  it("sustains exactly the refill rate under constant pressure", () => {
+    // 10 tokens/s, burst 5, a request every 50 ms for 10 s: 5 (burst) + 100 (refill) succeed.
+    const { bucket, time } = bucketAt(5, 10);
+    let allowed = 0;
+    for (let ms = 0; ms <= 10_000; ms += 50) {
+      time.t = ms;
+      if (bucket.tryRemove()) allowed++;
+    }
+    expect(allowed).toBe(105);
+  });
+
+  it("uses Date.now when no clock is given", () => {
+    const bucket = new TokenBucket({ capacity: 4, refillPerSecond: 2 });
+    expect(bucket.tryRemove(4)).toBe(true);
+    expect(bucket.tryRemove()).toBe(false);
+    clock.advance(750);
+    expect(bucket.available()).toBeCloseTo(1.5, 9);
+    expect(bucket.tryRemove()).toBe(true);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { readExerciseCatalog } from "@/lib/content/exercises";
+import { formatProblem, getLessonCatalog } from "@/lib/content/lessons";
+import { typecheckExercises } from "@/lib/content/validate-exercises";
+
+describe("exercise content", () => {
+  const { catalog, problems } = readExerciseCatalog();
+
+  it("has complete folders with valid front matter and unique ids", () => {
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(catalog.exercises.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("links every exercise to a lesson that exists", () => {
+    const lessons = getLessonCatalog().lessons;
+    for (const e of catalog.exercises) expect(lessons.has(`${e.track}/${e.lesson}`), `${e.slug} -> ${e.track}/${e.lesson}`).toBe(true);
+  });
+
+  it("type-checks solutions, tests and starters against the test API", () => {
+    expect(typecheckExercises(catalog.exercises).map(formatProblem)).toEqual([]);
+  });
+
+  it("has the exercises the curriculum promises", () => {
+    const slugs = catalog.exercises.map((e) => e.slug);
+    for (const slug of ["lru-cache", "token-bucket", "sliding-window-limiter", "circuit-breaker", "retry-with-backoff", "map-with-concurrency", "consistent-hashing", "bloom-filter"]) {
+      expect(slugs).toContain(slug);
+    }
+  });
+});

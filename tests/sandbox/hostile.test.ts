@@ -1,0 +1,186 @@
+// Hostile code against the real sandbox (supervisor + worker processes + isolates). Every case
+// must end in its expected status within its limit, never forge a pass, never leak host data or
+// hidden test source, and never take this (host) process down.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SandboxSupervisor } from "../../lib/sandbox/supervisor.ts";
+import type { RunResult, RunStatus, SandboxLimits } from "../../lib/sandbox/types.ts";
+
+const LIMITS: SandboxLimits = { memoryMb: 64, cpuMs: 1000, wallMs: 2000, consoleLines: 50, consoleBytes: 4096, codeBytes: 64 * 1024, resultBytes: 256 * 1024 };
+const HIDDEN_MARKER = "zebra-hidden-7f3a";
+
+const VISIBLE = `
+import { add } from "./solution";
+describe("visible", () => {
+  it("adds small numbers", () => {
+    expect(add(1, 2)).toBe(3);
+  });
+});
+`;
+
+const HIDDEN = `
+import { add, useCallback } from "./solution";
+const marker = "${HIDDEN_MARKER}";
+describe("hidden", () => {
+  it("adds larger numbers", () => {
+    expect(add(20, 22)).toBe(42);
+  });
+  it("hands a callback to the solution", async () => {
+    let seen = 0;
+    await useCallback((n: number) => {
+      seen = n;
+      expect(n).toBe(marker.length);
+    });
+    expect(seen).toBe(marker.length);
+  });
+  it("loops over expectations", () => {
+    for (const [a, b, sum] of [[1, 1, 2], [2, 3, 5]]) expect(add(a, b)).toBe(sum);
+  });
+});
+`;
+
+const GOOD = `
+export function add(a: number, b: number): number { return a + b; }
+export async function useCallback(cb: (n: number) => void): Promise<void> { cb(17); }
+`;
+
+/** A wrong solution (add is off by one) with an extra payload. */
+const wrong = (payload: string) => `
+export function add(a: number, b: number): number { return a + b + 1; }
+export async function useCallback(cb: (n: number) => void): Promise<void> { cb(1); }
+${payload}
+`;
+
+let sandbox: SandboxSupervisor;
+const lag = { max: 0 };
+let lagTimer: NodeJS.Timeout;
+
+beforeAll(async () => {
+  sandbox = new SandboxSupervisor({ workers: 2, queueLimit: 8 });
+  await sandbox.ready();
+  // The host's event loop must stay responsive whatever the code in the sandbox does.
+  let last = performance.now();
+  lagTimer = setInterval(() => {
+    const now = performance.now();
+    lag.max = Math.max(lag.max, now - last - 20);
+    last = now;
+  }, 20);
+});
+
+afterAll(async () => {
+  clearInterval(lagTimer);
+  await sandbox.close();
+});
+
+function run(solution: string, limits: Partial<SandboxLimits> = {}): Promise<RunResult> {
+  return sandbox.run({ solution, tests: [{ name: "visible.test.ts", code: VISIBLE }, { name: "hidden.test.ts", code: HIDDEN }], limits: { ...LIMITS, ...limits } });
+}
+
+function assertNoLeaks(result: RunResult): void {
+  const text = JSON.stringify(result);
+  expect(text).not.toContain(HIDDEN_MARKER);
+  expect(text).not.toContain("expect(n).toBe");
+  expect(text).not.toContain(process.cwd());
+  expect(text).not.toContain("NEXTAUTH_SECRET");
+  expect(text).not.toContain(process.env.NEXTAUTH_SECRET ?? "no-secret-set");
+  expect(text).not.toMatch(/hidden\.test\.ts:\d+/);
+}
+
+interface Case {
+  name: string;
+  code: string;
+  status: RunStatus | RunStatus[];
+  /** Upper bound on the time to an answer, ms. */
+  within?: number;
+  check?: (result: RunResult) => void;
+}
+
+const SLOW = LIMITS.wallMs + 2500;
+
+const cases: Case[] = [
+  { name: "the reference solution passes", code: GOOD, status: "passed" },
+  { name: "a wrong solution fails", code: wrong(""), status: "failed" },
+  { name: "infinite loop at load time", code: wrong("while (true) {}"), status: "timeout", within: SLOW },
+  { name: "infinite loop inside a test", code: `export function add(): number { for (;;) {} }\nexport async function useCallback() {}`, status: "timeout", within: SLOW },
+  { name: "async infinite loop", code: `export function add() { return 0; }\nexport async function useCallback() { for (;;) await null; }`, status: "timeout", within: SLOW },
+  { name: "microtask flood", code: wrong("(function flood(): void { Promise.resolve().then(flood); })();"), status: "timeout", within: SLOW },
+  { name: "interval that is never cleared", code: `export function add(a: number, b: number) { return a + b; }\nexport function useCallback() { return new Promise<void>(() => { setInterval(() => {}, 1); }); }`, status: ["failed", "timeout"], within: SLOW },
+  { name: "Map grown without bound", code: wrong("const m = new Map<number, number[]>(); for (let i = 0; ; i++) m.set(i, [i, i, i]);"), status: ["memory", "timeout"], within: SLOW },
+  { name: "Array(1e9).fill(0)", code: wrong("Array(1e9).fill(0);"), status: ["memory", "timeout"], within: SLOW },
+  { name: "string blow-up through replace", code: wrong("'a'.repeat(2 ** 28).replace(/a/g, 'bb');"), status: ["memory", "timeout", "error"], within: SLOW },
+  { name: "array of strings grown without bound", code: wrong("const parts: string[] = []; for (;;) parts.push('x'.repeat(1e5) + parts.length);"), status: ["memory", "timeout"], within: SLOW },
+  { name: "deep recursion", code: wrong("function down(n: number): number { return down(n + 1) + 1; }\ndown(0);"), status: "error", check: (r) => expect(r.error?.message).toMatch(/Maximum call stack/) },
+  { name: "constructor.constructor escape", code: wrong("const P = (function () {}).constructor('return typeof process')(); console.log('process is', P);"), status: "failed", check: (r) => expect(r.console.map((c) => c.text)).toContain("process is undefined") },
+  { name: "require('fs')", code: `import fs from "node:fs";\nexport function add() { return fs ? 1 : 0; }\nexport async function useCallback() {}`, status: "error", check: (r) => expect(r.error?.message).toMatch(/Cannot import "node:fs"/) },
+  { name: "process and globals of Node", code: wrong("declare const process: { exit(): void }; process.exit();"), status: "error", check: (r) => expect(r.error?.message).toMatch(/process is not defined/) },
+  { name: "dynamic import()", code: `export function add(a: number, b: number) { return a + b; }\nexport async function useCallback() { await import("node:child_process"); }`, status: "failed" },
+  { name: "Object.prototype.toJSON pollution to forge results", code: wrong("(Object.prototype as any).toJSON = () => ({ status: 'passed' });"), status: "error", check: (r) => expect(r.error?.message).toMatch(/not extensible|read only|Cannot/) },
+  { name: "patching Array iteration to skip expectations", code: wrong("(Array.prototype as any)[Symbol.iterator] = function* () {};"), status: "error" },
+  { name: "patching Promise.prototype.then to forge completion", code: wrong("(Promise.prototype as any).then = function (ok: any) { ok(); };"), status: "error" },
+  { name: "replacing the global expect and it", code: wrong("(globalThis as any).expect = () => ({ toBe() {} }); (globalThis as any).it = () => {};"), status: "failed" },
+  { name: "swallowing assertion errors thrown in a callback", code: `export function add(a: number, b: number) { return a + b; }\nexport async function useCallback(cb: (n: number) => void) { try { cb(3); } catch {} try { cb(17); } catch {} }`, status: "failed", check: (r) => expect(r.tests.find((t) => t.name.includes("callback"))?.status).toBe("failed") },
+  { name: "reading a hidden test's callback source", code: `export function add(a: number, b: number) { return a + b + 1; }\nexport async function useCallback(cb: (n: number) => void) { console.log(String(cb), cb.toString(), Function.prototype.toString.call(cb)); }`, status: "failed" },
+  { name: "fn.caller from a sloppy function", code: `export function add(a: number, b: number) { return a + b + 1; }\nconst sloppy = new Function("cb", "cb(1); return String(sloppy.caller);") as (cb: unknown) => string;\nexport async function useCallback(cb: (n: number) => void) { console.log(String((function f(this: unknown) { try { return (arguments as any).callee.caller; } catch (e) { return e; } })())); try { console.log(sloppy(cb)); } catch (e) { console.log(String(e)); } }`, status: "failed" },
+  { name: "Error.prepareStackTrace to reach call sites", code: wrong("(Error as any).prepareStackTrace = (_e: unknown, frames: unknown) => frames;"), status: "error" },
+  { name: "stack traces naming hidden test lines", code: `export function add(a: number, b: number) { console.log(new Error("where").stack); return a + b + 1; }\nexport async function useCallback() {}`, status: "failed" },
+  { name: "throwing non-Errors", code: `export function add(): number { throw "a plain string"; }\nexport async function useCallback() { throw undefined; }`, status: "failed", check: (r) => expect(r.tests[0]?.message).toContain("a plain string") },
+  { name: "throwing an object whose getters throw", code: `export function add(): number { throw { get message(): string { throw new Error("gotcha"); }, get name(): string { throw new Error("gotcha"); } }; }\nexport async function useCallback() { throw new Proxy({}, { get() { throw new Error("trap"); }, getPrototypeOf() { throw new Error("trap"); }, ownKeys() { throw new Error("trap"); }, getOwnPropertyDescriptor() { throw new Error("trap"); } }); }`, status: "failed" },
+  { name: "a throwing Symbol", code: `export function add(): number { throw Symbol("boom"); }\nexport async function useCallback() {}`, status: "failed" },
+  { name: "huge console output", code: wrong("for (let i = 0; i < 100000; i++) console.log('line', i, 'x'.repeat(100));"), status: "failed", check: (r) => {
+    expect(r.console.length).toBeLessThanOrEqual(LIMITS.consoleLines + 1);
+    expect(r.console.at(-1)?.text).toMatch(/output truncated/);
+  } },
+  { name: "WebAssembly", code: wrong("console.log(typeof WebAssembly); new (globalThis as any).WebAssembly.Memory({ initial: 1000 });"), status: "error", check: (r) => expect(r.console[0]?.text).toBe("undefined") },
+  { name: "SharedArrayBuffer and Atomics.wait", code: wrong("declare const Atomics: { wait(a: Int32Array, i: number, v: number): void }; Atomics.wait(new Int32Array(new SharedArrayBuffer(16)), 0, 0);"), status: "error" },
+  { name: "code larger than 64 KB", code: wrong(`export const big = "${"x".repeat(70 * 1024)}";`), status: "error", within: 1000, check: (r) => expect(r.error?.message).toMatch(/larger than 64 KB/) },
+  { name: "a huge BigInt to string", code: wrong("console.log(String(7n ** 6000000n));"), status: ["timeout", "memory"], within: SLOW },
+  { name: "a syntax error", code: "export function add(a: number, b: number { return a + b; }", status: "error", check: (r) => expect(r.compileErrors?.[0]?.line).toBe(1) },
+  { name: "registering extra tests from the solution", code: wrong("(globalThis as any).describe?.('x', () => {}); (globalThis as any).it?.('always passes', () => {});"), status: "failed", check: (r) => expect(r.tests).toHaveLength(4) },
+  { name: "tampering with Date and timers", code: `export function add(a: number, b: number) { (Date as any).now = () => 0; return a + b; }\nexport async function useCallback() {}`, status: "failed" },
+];
+
+describe("the sandbox against hostile code", () => {
+  it("has at least 25 hostile cases", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(25);
+  });
+
+  for (const c of cases) {
+    it(c.name, async () => {
+      const started = performance.now();
+      const result = await run(c.code);
+      const elapsed = performance.now() - started;
+      const expected = Array.isArray(c.status) ? c.status : [c.status];
+      expect(expected, `${result.status}: ${result.error?.message ?? ""} ${JSON.stringify(result.tests.map((t) => [t.name, t.status, t.message]))}`).toContain(result.status);
+      expect(elapsed).toBeLessThan(c.within ?? LIMITS.wallMs + 1000);
+      if (c.code !== GOOD) expect(result.status).not.toBe("passed");
+      assertNoLeaks(result);
+      c.check?.(result);
+    });
+  }
+
+  it("still answers correctly after all of that, with every worker replaced as needed", async () => {
+    const results = await Promise.all([run(GOOD), run(GOOD), run(wrong(""))]);
+    expect(results.map((r) => r.status)).toEqual(["passed", "passed", "failed"]);
+    expect(sandbox.stats.crashes + sandbox.stats.kills).toBeGreaterThan(0);
+  });
+
+  it("kept the host's event loop responsive", () => {
+    expect(lag.max).toBeLessThan(250);
+  });
+
+  it("answers busy at once when the queue is full", async () => {
+    const small = new SandboxSupervisor({ workers: 1, queueLimit: 1 });
+    await small.ready();
+    try {
+      const slow = wrong("const end = Date.now(); for (let i = 0; i < 3e7; i++) {}");
+      const first = small.run({ solution: slow, tests: [{ name: "visible.test.ts", code: VISIBLE }], limits: LIMITS });
+      const second = small.run({ solution: slow, tests: [{ name: "visible.test.ts", code: VISIBLE }], limits: LIMITS });
+      const started = performance.now();
+      const third = await small.run({ solution: GOOD, tests: [{ name: "visible.test.ts", code: VISIBLE }], limits: LIMITS });
+      expect(third.status).toBe("busy");
+      expect(performance.now() - started).toBeLessThan(50);
+      await Promise.all([first, second]);
+    } finally {
+      await small.close();
+    }
+  });
+});

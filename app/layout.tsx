@@ -23,9 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <SiteHeader />
-        <main id="main" className="mx-auto w-full max-w-6xl px-4 pb-24 pt-8 sm:px-6">
-          {children}
-        </main>
+        <main id="main">{children}</main>
       </body>
     </html>
   );

@@ -2,7 +2,7 @@ import Link from "next/link";
 
 export default function NotFound() {
   return (
-    <section className="mx-auto max-w-xl py-20 text-center">
+    <section className="mx-auto max-w-xl px-4 py-20 text-center">
       <p className="text-sm font-medium uppercase tracking-wide text-accent-600">404</p>
       <h1 className="mt-2 text-3xl font-semibold tracking-tight">This page does not exist</h1>
       <p className="mt-4 text-zinc-600 dark:text-zinc-400">The lesson or page you asked for is not here. It may have moved.</p>

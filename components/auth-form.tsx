@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useActionState, useRef, useState, useTransition } from "react";
-import type { SignUpState } from "@/app/signup/actions";
+import type { SignUpState } from "@/app/(site)/signup/actions";
 
 type Mode = "signin" | "signup";
 

@@ -1,4 +1,5 @@
-import type { Level } from "@/lib/content/schema";
+import type { Difficulty, Level } from "@/lib/content/schema";
+import type { ExerciseStatus } from "@/lib/exercises/progress";
 
 const LEVEL_STYLES: Record<Level, string> = {
   senior: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300",
@@ -22,4 +23,25 @@ export function ProgressBar({ done, total, label }: { done: number; total: numbe
       </span>
     </div>
   );
+}
+
+const DIFFICULTY_STYLES: Record<Difficulty, string> = {
+  easy: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
+  medium: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
+  hard: "bg-rose-100 text-rose-800 dark:bg-rose-950 dark:text-rose-300",
+};
+
+export function DifficultyBadge({ difficulty }: { difficulty: Difficulty }) {
+  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium capitalize ${DIFFICULTY_STYLES[difficulty]}`}>{difficulty}</span>;
+}
+
+const STATUS_STYLES: Record<ExerciseStatus, { label: string; className: string }> = {
+  "not-started": { label: "Not started", className: "text-zinc-500" },
+  attempted: { label: "Attempted", className: "text-amber-700 dark:text-amber-400" },
+  solved: { label: "✓ Solved", className: "text-emerald-700 dark:text-emerald-400" },
+};
+
+export function ExerciseStatusLabel({ status }: { status: ExerciseStatus }) {
+  const s = STATUS_STYLES[status];
+  return <span className={`text-sm ${s.className}`}>{s.label}</span>;
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useOptimistic, useState, useTransition } from "react";
-import { setLessonReadAction } from "@/app/lessons/actions";
+import { setLessonReadAction } from "@/app/(site)/lessons/actions";
 
 export function MarkReadButton({ lessonRef, initiallyRead }: { lessonRef: string; initiallyRead: boolean }) {
   const [read, setRead] = useState(initiallyRead);

@@ -54,6 +54,21 @@ async function transpileTest(name: string, code: string) {
   return cached;
 }
 
+// Run, then Submit, of the same code is the common case: keep recent transpilations.
+const solutionCache = new Map<string, Awaited<ReturnType<typeof transpile>>>();
+async function transpileSolution(code: string) {
+  const hit = solutionCache.get(code);
+  if (hit) {
+    solutionCache.delete(code);
+    solutionCache.set(code, hit);
+    return hit;
+  }
+  const result = await transpile(code, "solution.ts");
+  solutionCache.set(code, result);
+  if (solutionCache.size > 32) solutionCache.delete(solutionCache.keys().next().value as string);
+  return result;
+}
+
 class LimitError extends Error {
   readonly status: "timeout" | "memory";
   constructor(status: "timeout" | "memory", message: string) {
@@ -126,7 +141,7 @@ export async function executeJob(job: RunJob, ready?: Prepared): Promise<Executi
   if (Buffer.byteLength(job.solution, "utf8") > limits.codeBytes) {
     return done({ status: "error", tests: [], console: [], error: { message: `The code is larger than ${Math.round(limits.codeBytes / 1024)} KB.` } }, unused);
   }
-  const compiled = await transpile(job.solution, "solution.ts");
+  const compiled = await transpileSolution(job.solution);
   if (!compiled.ok) return done({ status: "error", tests: [], console: [], compileErrors: compiled.errors }, unused);
   const solution = compiled.output;
   const tests = await Promise.all(job.tests.map(async (file) => ({ name: file.name, compiled: await transpileTest(file.name, file.code) })));

@@ -49,9 +49,10 @@ export class TokenBucket {
   #refill(): void {
     const now = this.#now();
     const elapsed = now - this.#lastRefill;
+    // Only move forward: if the clock ever steps back, earn nothing rather than earn twice.
     if (elapsed > 0) {
       this.#tokens = Math.min(this.#capacity, this.#tokens + elapsed * this.#refillPerMs);
+      this.#lastRefill = now;
     }
-    this.#lastRefill = now;
   }
 }

@@ -701,41 +701,60 @@
   const MATCHERS = matcherTable();
   const MATCHER_NAMES = ObjectKeys(MATCHERS);
 
-  const assertionState = new WeakMap();
-  function Assertion(actual, negated, mode) {
-    WeakMapSet(assertionState, this, { actual, negated, mode });
-    ObjectFreeze(this);
+  // Assertions keep their state in private fields: nothing outside the harness can read or
+  // change it, and no per-call WeakMap or freeze is needed (the prototypes are frozen below).
+  class Assertion {
+    #actual;
+    #negated;
+    #mode;
+    constructor(actual, negated, mode) {
+      this.#actual = actual;
+      this.#negated = negated;
+      this.#mode = mode;
+    }
+    static load(self) {
+      return { actual: self.#actual, negated: self.#negated, mode: self.#mode };
+    }
   }
-  function AsyncAssertion(actual, negated, mode) {
-    WeakMapSet(assertionState, this, { actual, negated, mode });
-    ObjectFreeze(this);
+  class AsyncAssertion {
+    #actual;
+    #negated;
+    #mode;
+    constructor(actual, negated, mode) {
+      this.#actual = actual;
+      this.#negated = negated;
+      this.#mode = mode;
+    }
+    static load(self) {
+      return { actual: self.#actual, negated: self.#negated, mode: self.#mode };
+    }
   }
-  const stateOf = (self) => {
-    const state = WeakMapGet(assertionState, self);
-    if (!state) throw new TypeErrorCtor("matchers must be called on the object expect() returned");
-    return state;
+  const stateOf = (cls, self) => {
+    try {
+      return cls.load(self);
+    } catch {
+      throw new TypeErrorCtor("matchers must be called on the object expect() returned");
+    }
   };
-  Assertion.prototype = ObjectCreate(null);
-  AsyncAssertion.prototype = ObjectCreate(null);
   defineProperty(Assertion.prototype, "not", {
     get() {
-      const { actual, negated, mode } = stateOf(this);
+      const { actual, negated, mode } = stateOf(Assertion, this);
       return new Assertion(actual, !negated, mode);
     },
   });
   defineProperty(Assertion.prototype, "resolves", {
     get() {
-      return new AsyncAssertion(stateOf(this).actual, false, "resolves");
+      return new AsyncAssertion(stateOf(Assertion, this).actual, false, "resolves");
     },
   });
   defineProperty(Assertion.prototype, "rejects", {
     get() {
-      return new AsyncAssertion(stateOf(this).actual, false, "rejects");
+      return new AsyncAssertion(stateOf(Assertion, this).actual, false, "rejects");
     },
   });
   defineProperty(AsyncAssertion.prototype, "not", {
     get() {
-      const { actual, negated, mode } = stateOf(this);
+      const { actual, negated, mode } = stateOf(AsyncAssertion, this);
       return new AsyncAssertion(actual, !negated, mode);
     },
   });
@@ -743,13 +762,13 @@
     const name = MATCHER_NAMES[i];
     defineProperty(Assertion.prototype, name, {
       value: function (...args) {
-        const state = stateOf(this);
+        const state = stateOf(Assertion, this);
         return callMatcher(name, state.actual, state.negated, state.mode, args);
       },
     });
     defineProperty(AsyncAssertion.prototype, name, {
       value: function (...args) {
-        const state = stateOf(this);
+        const state = stateOf(AsyncAssertion, this);
         return settle(
           state.actual,
           (value) => {
@@ -767,6 +786,8 @@
   }
   ObjectFreeze(Assertion.prototype);
   ObjectFreeze(AsyncAssertion.prototype);
+  ObjectFreeze(Assertion);
+  ObjectFreeze(AsyncAssertion);
 
   function settle(promiseLike, onValue, onError) {
     let native;

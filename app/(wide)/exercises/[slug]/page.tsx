@@ -1,0 +1,76 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DifficultyBadge } from "@/components/badges";
+import { ExerciseWorkbench } from "@/components/exercise/workbench";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getExercise, toPublic } from "@/lib/content/exercises";
+import { getLessonCatalog } from "@/lib/content/lessons";
+import { renderLessonMarkdown } from "@/lib/content/markdown";
+import { getExerciseState, listSubmissions } from "@/lib/exercises/progress";
+
+type Params = { params: Promise<{ slug: string }> };
+
+const testApiTypes = fs.readFileSync(path.join(process.cwd(), "lib", "sandbox", "test-api.d.ts"), "utf8");
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const exercise = getExercise((await params).slug);
+  return { title: exercise?.title ?? "Exercise not found" };
+}
+
+export default async function ExercisePage({ params }: Params) {
+  const found = getExercise((await params).slug);
+  if (!found) notFound();
+  // Only public fields go further: hidden tests and the solution never reach the client.
+  const exercise = toPublic(found);
+  const user = await getCurrentUser();
+  const [state, submissions, rendered] = await Promise.all([
+    user ? getExerciseState(user.id, found.id) : null,
+    user ? listSubmissions(user.id, found.id) : [],
+    renderLessonMarkdown(exercise.instructions),
+  ]);
+  const lesson = getLessonCatalog().lessons.get(`${exercise.track}/${exercise.lesson}`);
+
+  const instructions = (
+    <>
+      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
+        <Link href="/exercises" className="hover:text-accent-600">
+          Exercises
+        </Link>
+      </nav>
+      <h1 className="mt-2 text-2xl font-semibold tracking-tight">{exercise.title}</h1>
+      <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-zinc-500">
+        <DifficultyBadge difficulty={exercise.difficulty} />
+        <span>{exercise.estimatedMinutes} min</span>
+        {lesson ? (
+          <span>
+            · Practises{" "}
+            <Link href={lesson.href} className="text-accent-600 hover:underline">
+              {lesson.title}
+            </Link>
+          </span>
+        ) : null}
+      </div>
+      <div className="lesson-body prose prose-sm prose-zinc mt-5 max-w-none dark:prose-invert prose-pre:bg-transparent prose-pre:p-0" dangerouslySetInnerHTML={{ __html: rendered.html }} />
+    </>
+  );
+
+  return (
+    <ExerciseWorkbench
+      slug={exercise.slug}
+      title={exercise.title}
+      starter={exercise.starter}
+      visibleTests={exercise.visibleTests}
+      testApiTypes={testApiTypes}
+      signedIn={user !== null}
+      initialDraft={state?.draft ?? null}
+      hints={exercise.hints.slice(0, state?.hintsRevealed ?? 0)}
+      hintsTotal={exercise.hints.length}
+      solved={state?.solvedAt != null}
+      submissions={submissions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() }))}
+      instructions={instructions}
+    />
+  );
+}

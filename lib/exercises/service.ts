@@ -1,0 +1,40 @@
+import "server-only";
+import { z } from "zod";
+import { getExercise, type Exercise } from "../content/exercises.ts";
+import { env } from "../env.ts";
+import { RateLimiter } from "../rate-limit.ts";
+import { MAX_CODE_BYTES } from "../sandbox/limits.ts";
+import type { RunResult } from "../sandbox/types.ts";
+import { checkSolution, type CheckMode } from "./check.ts";
+import { markAttempted, recordSubmission, type SubmissionSummary } from "./progress.ts";
+
+export const codeSchema = z.string().refine((code) => Buffer.byteLength(code, "utf8") <= MAX_CODE_BYTES, `The code is larger than ${MAX_CODE_BYTES / 1024} KB.`);
+export const runRequestSchema = z.object({ code: z.string(), mode: z.enum(["run", "submit"]) });
+
+const globalForLimiter = globalThis as unknown as { deependRunLimiter?: RateLimiter };
+function limiter(): RateLimiter {
+  globalForLimiter.deependRunLimiter ??= new RateLimiter({ limit: env().RUN_RATE_PER_MINUTE, windowMs: 60_000 });
+  return globalForLimiter.deependRunLimiter;
+}
+
+export type RunOutcome =
+  | { kind: "ok"; result: RunResult; submission?: SubmissionSummary }
+  | { kind: "not-found" }
+  | { kind: "too-large" }
+  | { kind: "rate-limited"; retryAfterMs: number };
+
+/** Run (visible tests) or Submit (visible + hidden, stored) a user's code. */
+export async function runForUser(userId: string, slug: string, code: string, mode: CheckMode): Promise<RunOutcome> {
+  const exercise: Exercise | undefined = getExercise(slug);
+  if (!exercise) return { kind: "not-found" };
+  if (!codeSchema.safeParse(code).success) return { kind: "too-large" };
+  const allowed = limiter().hit(userId);
+  if (!allowed.allowed) return { kind: "rate-limited", retryAfterMs: allowed.retryAfterMs };
+  const result = await checkSolution(exercise, code, mode);
+  if (mode === "submit" && result.status !== "busy") {
+    const submission = await recordSubmission(userId, exercise.id, code, result);
+    return { kind: "ok", result, submission };
+  }
+  if (result.status !== "busy") await markAttempted(userId, exercise.id);
+  return { kind: "ok", result };
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import type { PublicUser } from "./auth/accounts.ts";
+import { getCurrentUser } from "./auth/session.ts";
+
+/** Every API error has the same shape: `{ error: "human message", ...details }`. */
+export function jsonError(status: number, error: string, details: Record<string, unknown> = {}, headers?: HeadersInit): NextResponse {
+  return NextResponse.json({ error, ...details }, { status, headers });
+}
+
+export async function requireApiUser(): Promise<PublicUser | NextResponse> {
+  const user = await getCurrentUser();
+  return user ?? jsonError(401, "Sign in to do this.");
+}
+
+/** Reads and validates a JSON body, refusing bodies over `maxBytes` before parsing them. */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes: number): Promise<z.infer<T> | NextResponse> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) return jsonError(413, `The request is larger than ${Math.round(maxBytes / 1024)} KB.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text, "utf8") > maxBytes) return jsonError(413, `The request is larger than ${Math.round(maxBytes / 1024)} KB.`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return jsonError(400, "The request body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) return jsonError(400, parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
+  return parsed.data;
+}

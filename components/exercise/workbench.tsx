@@ -27,7 +27,8 @@ function usePrefersDark(): boolean {
 function configureTypeScript(monaco: Monaco, testApiTypes: string): void {
   const ts = monaco.typescript;
   ts.typescriptDefaults.setCompilerOptions({
-    target: ts.ScriptTarget.ES2022,
+    // Monaco's ScriptTarget enum stops at ES2020; 10 is TypeScript's ES2023 (what the sandbox runs).
+    target: 10 as typeof ts.ScriptTarget.ES2020,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.NodeJs,
     lib: ["es2023"],
@@ -152,7 +153,7 @@ export function ExerciseWorkbench(props: WorkbenchProps & { instructions: ReactN
       setLastMode(mode);
       setBottomTab("results");
       setMessage(null);
-      const response = await api<{ result: RunResult; submission: SubmissionRow | null }>(`/api/exercises/${slug}/run`, { method: "POST", body: JSON.stringify({ code: codeRef.current, mode }) });
+      const response = await api<{ result: RunResult; submission: SubmissionRow | null }>(`/api/exercises/${slug}/run`, { method: "POST", body: JSON.stringify({ code: codeRef.current, mode }), signal: AbortSignal.timeout(60_000) });
       setPending(false);
       if (!response.ok && response.status !== 503) {
         setResult(null);

@@ -1,8 +1,14 @@
 import { fork, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import path from "node:path";
 import type { RunJob, RunResult, WorkerRequest, WorkerResponse } from "./types.ts";
 
-const WORKER_ENTRY = fileURLToPath(new URL("./worker.ts", import.meta.url));
+/**
+ * Resolved from the app's root at run time: inside a Next.js server bundle import.meta.url points
+ * into .next/, and a constant path here would make the bundler try to bundle the worker.
+ */
+function workerEntry(): string {
+  return path.join(process.cwd(), ...["lib", "sandbox", "worker.ts"]);
+}
 
 export interface SupervisorOptions {
   workers: number;
@@ -36,6 +42,8 @@ export class SandboxSupervisor {
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
+  /** Workers that died before becoming ready, in a row: a broken install must not spin. */
+  private startFailures = 0;
   readonly stats = { runs: 0, crashes: 0, kills: 0, busy: 0, spawned: 0 };
   private readonly options: Required<SupervisorOptions>;
 
@@ -46,6 +54,9 @@ export class SandboxSupervisor {
 
   run(job: RunJob): Promise<RunResult> {
     if (this.closed) return Promise.resolve(failure("error", "The sandbox is shutting down."));
+    if (this.startFailures >= 3 && ![...this.workers].some((w) => w.ready)) {
+      return Promise.resolve(failure("error", "The sandbox could not start its worker processes. The server log has the details."));
+    }
     return new Promise((resolve) => {
       const pending: Pending = { job, resolve, enqueuedAt: performance.now() };
       const idle = [...this.workers].find((w) => w.ready && !w.current);
@@ -77,7 +88,7 @@ export class SandboxSupervisor {
   }
 
   private spawn(): void {
-    const child = fork(WORKER_ENTRY, [], {
+    const child = fork(workerEntry(), [], {
       execArgv: ["--no-node-snapshot", "--disable-warning=ExperimentalWarning"],
       // No secrets: the worker gets nothing of the server's environment.
       env: { NODE_ENV: "production", PATH: "/usr/bin:/bin" },
@@ -87,7 +98,16 @@ export class SandboxSupervisor {
     this.stats.spawned++;
     const worker: Worker = { process: child, ready: false, runs: 0 };
     this.workers.add(worker);
-    child.stderr?.on("data", () => {}); // drained; V8's fatal messages are not for users
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      // Kept only until the worker is ready, to explain a failed start; V8's fatal messages later are not for users.
+      if (!worker.ready && stderr.length < 4000) stderr += chunk.toString();
+    });
+    child.on("exit", (code, signal) => {
+      if (worker.ready || this.closed) return;
+      this.startFailures++;
+      console.error(`[sandbox] worker exited before it was ready (${signal ?? `code ${code}`}): ${stderr.trim().slice(0, 2000)}`);
+    });
     child.on("message", (message: WorkerResponse) => this.onMessage(worker, message));
     child.on("exit", () => this.onExit(worker));
     child.on("error", () => child.kill("SIGKILL"));
@@ -111,6 +131,7 @@ export class SandboxSupervisor {
   private onMessage(worker: Worker, message: WorkerResponse): void {
     if (message.type === "ready") {
       worker.ready = true;
+      this.startFailures = 0;
       this.next(worker);
       return;
     }
@@ -144,7 +165,11 @@ export class SandboxSupervisor {
           : failure("memory", "The code exhausted the sandbox's memory and was stopped.", performance.now() - current.startedAt),
       );
     }
-    if (wasKnown && !this.closed) this.spawn();
+    if (!wasKnown || this.closed) return;
+    if (this.startFailures === 0) return this.spawn();
+    // Back off while workers keep failing to start; fail what is waiting rather than hang.
+    for (const pending of this.queue.splice(0)) pending.resolve(failure("error", "The sandbox could not start its worker processes. The server log has the details."));
+    setTimeout(() => this.closed || this.spawn(), Math.min(30_000, 250 * 2 ** this.startFailures)).unref();
   }
 
   private next(worker: Worker): void {

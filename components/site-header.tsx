@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
+import { SearchBox } from "./search-box";
 import { SignOutButton } from "./sign-out-button";
 
 const NAV = [
@@ -28,6 +29,9 @@ export async function SiteHeader() {
           ))}
         </nav>
         <div className="flex items-center gap-3 text-sm">
+          <div className="hidden md:block">
+            <SearchBox />
+          </div>
           {user ? (
             <>
               <span className="hidden text-zinc-600 sm:inline dark:text-zinc-400" data-testid="current-user">

@@ -1,0 +1,72 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "../db/client.ts";
+import { noteTextSchema, saveVersioned, type SaveOutcome, type VersionedStore } from "./versioned.ts";
+
+/** The practice method's sections, in order. `diagram` holds Mermaid code. */
+export const DESIGN_SECTIONS = [
+  { id: "requirements", title: "Requirements and estimates" },
+  { id: "api", title: "API" },
+  { id: "data-model", title: "Data model" },
+  { id: "high-level", title: "High-level design" },
+  { id: "diagram", title: "Diagram (Mermaid)" },
+  { id: "deep-dives", title: "Deep dives and trade-offs" },
+  { id: "research", title: "Research notes" },
+  { id: "comparison", title: "Comparison with the real architecture" },
+  { id: "learnings", title: "Learnings" },
+] as const;
+
+export type DesignSectionId = (typeof DESIGN_SECTIONS)[number]["id"];
+export const designSectionsSchema = z.partialRecord(z.enum(DESIGN_SECTIONS.map((s) => s.id) as [DesignSectionId, ...DesignSectionId[]]), noteTextSchema);
+export type DesignSections = z.infer<typeof designSectionsSchema>;
+
+export interface DesignNoteDoc {
+  week: number;
+  sections: DesignSections;
+  timerStartedAt: Date | null;
+  version: number;
+  updatedAt: Date;
+}
+
+const SELECT = { week: true, sectionsJson: true, timerStartedAt: true, version: true, updatedAt: true } as const;
+
+function toDoc(row: { week: number; sectionsJson: string; timerStartedAt: Date | null; version: number; updatedAt: Date }): DesignNoteDoc {
+  const parsed = designSectionsSchema.safeParse(JSON.parse(row.sectionsJson));
+  return { week: row.week, sections: parsed.success ? parsed.data : {}, timerStartedAt: row.timerStartedAt, version: row.version, updatedAt: row.updatedAt };
+}
+
+export async function getDesignNote(userId: string, week: number): Promise<DesignNoteDoc | null> {
+  const row = await db.designNote.findUnique({ where: { userId_week: { userId, week } }, select: SELECT });
+  return row ? toDoc(row) : null;
+}
+
+export async function listDesignNotes(userId: string): Promise<DesignNoteDoc[]> {
+  return (await db.designNote.findMany({ where: { userId }, orderBy: { week: "asc" }, select: SELECT })).map(toDoc);
+}
+
+function store(userId: string, week: number): VersionedStore<DesignSections> {
+  return {
+    read: async () => {
+      const doc = await getDesignNote(userId, week);
+      return doc && { value: doc.sections, version: doc.version, updatedAt: doc.updatedAt };
+    },
+    create: (sections) => db.designNote.create({ data: { userId, week, sectionsJson: JSON.stringify(sections) }, select: { version: true, updatedAt: true } }),
+    compareAndSet: async (sections, version) =>
+      (await db.designNote.updateMany({ where: { userId, week, version }, data: { sectionsJson: JSON.stringify(sections), version: { increment: 1 } } })).count,
+  };
+}
+
+export function saveDesignNote(userId: string, week: number, sections: DesignSections, baseVersion: number): Promise<SaveOutcome<DesignSections>> {
+  return saveVersioned(store(userId, week), sections, baseVersion);
+}
+
+/** Starts (or restarts) the 45-minute design timer; the start time is kept so a reload resumes it. */
+export async function startDesignTimer(userId: string, week: number): Promise<Date> {
+  const now = new Date();
+  await db.designNote.upsert({
+    where: { userId_week: { userId, week } },
+    create: { userId, week, sectionsJson: "{}", timerStartedAt: now },
+    update: { timerStartedAt: now },
+  });
+  return now;
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { db } from "../db/client.ts";
+import { saveVersioned, type SaveOutcome, type VersionedStore } from "./versioned.ts";
+
+export interface RetroDoc {
+  week: number;
+  body: string;
+  version: number;
+  updatedAt: Date;
+}
+
+const SELECT = { week: true, body: true, version: true, updatedAt: true } as const;
+
+export function getRetro(userId: string, week: number): Promise<RetroDoc | null> {
+  return db.retrospective.findUnique({ where: { userId_week: { userId, week } }, select: SELECT });
+}
+
+export function listRetros(userId: string): Promise<RetroDoc[]> {
+  return db.retrospective.findMany({ where: { userId }, orderBy: { week: "asc" }, select: SELECT });
+}
+
+function store(userId: string, week: number): VersionedStore<string> {
+  return {
+    read: async () => {
+      const row = await getRetro(userId, week);
+      return row && { value: row.body, version: row.version, updatedAt: row.updatedAt };
+    },
+    create: (body) => db.retrospective.create({ data: { userId, week, body }, select: { version: true, updatedAt: true } }),
+    compareAndSet: async (body, version) => (await db.retrospective.updateMany({ where: { userId, week, version }, data: { body, version: { increment: 1 } } })).count,
+  };
+}
+
+/** Saves when `baseVersion` is the stored version (0 = nothing stored yet); otherwise a conflict. */
+export function saveRetro(userId: string, week: number, body: string, baseVersion: number): Promise<SaveOutcome<string>> {
+  return saveVersioned(store(userId, week), body, baseVersion);
+}
+
+/** Full-text search over the user's retrospectives: every word must appear (case-insensitive). */
+export async function searchRetros(userId: string, query: string): Promise<RetroDoc[]> {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  return (await listRetros(userId)).filter((r) => words.every((w) => r.body.toLowerCase().includes(w)));
+}

@@ -34,9 +34,9 @@ export async function SiteHeader() {
           </div>
           {user ? (
             <>
-              <span className="hidden text-zinc-600 sm:inline dark:text-zinc-400" data-testid="current-user">
+              <Link href="/settings" className="hidden text-zinc-600 hover:text-zinc-900 sm:inline dark:text-zinc-400 dark:hover:text-zinc-100" data-testid="current-user" title="Your account">
                 {user.name}
-              </span>
+              </Link>
               <SignOutButton />
             </>
           ) : (

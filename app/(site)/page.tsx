@@ -1,31 +1,18 @@
 import Link from "next/link";
-import { ProgressBar } from "@/components/badges";
+import { Dashboard } from "@/components/dashboard/dashboard";
+import { getDashboard } from "@/lib/dashboard";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getLessonCatalog } from "@/lib/content/lessons";
-import { getReadLessonRefs } from "@/lib/progress/lessons";
 
 export default async function HomePage() {
   const { tracks } = getLessonCatalog();
   const user = await getCurrentUser();
-  const read = user ? await getReadLessonRefs(user.id) : null;
-  const nextLesson = read ? tracks.flatMap((t) => t.lessons).find((l) => !read.has(l.ref)) : undefined;
+  if (user) return <Dashboard name={user.name} data={await getDashboard(user.id)} />;
 
   return (
     <div className="space-y-12">
       <section className="py-6">
-        {user ? (
-          <>
-            <h1 className="text-3xl font-semibold tracking-tight">Welcome back, {user.name}</h1>
-            {nextLesson ? (
-              <p className="mt-3 text-zinc-600 dark:text-zinc-400">
-                Next up: <Link className="font-medium text-accent-600 hover:underline" href={nextLesson.href}>{nextLesson.title}</Link>
-              </p>
-            ) : (
-              <p className="mt-3 text-zinc-600 dark:text-zinc-400">You have read every lesson. Time to build something.</p>
-            )}
-          </>
-        ) : (
-          <>
+        <>
             <h1 className="max-w-3xl text-4xl font-semibold tracking-tight sm:text-5xl">From React developer to hardcore Node.js backend engineer.</h1>
             <p className="mt-4 max-w-2xl text-lg text-zinc-600 dark:text-zinc-400">
               Deep lessons with interview questions, TypeScript challenges that run against hidden tests, and a 20-week project plan with retrospectives and system-design notes. Self-hosted, offline, yours.
@@ -38,8 +25,7 @@ export default async function HomePage() {
                 Create an account
               </Link>
             </div>
-          </>
-        )}
+        </>
       </section>
       <section aria-labelledby="tracks-heading">
         <h2 id="tracks-heading" className="mb-4 text-xl font-semibold tracking-tight">
@@ -52,11 +38,7 @@ export default async function HomePage() {
                 <span className="font-semibold">{track.title}</span>
                 <span className="mt-2 flex-1 text-sm text-zinc-600 dark:text-zinc-400">{track.summary}</span>
                 <span className="mt-4">
-                  {read ? (
-                    <ProgressBar done={track.lessons.filter((l) => read.has(l.ref)).length} total={track.lessons.length} label={`${track.title} progress`} />
-                  ) : (
-                    <span className="text-xs text-zinc-500">{track.lessons.length} lessons</span>
-                  )}
+                  <span className="text-xs text-zinc-500">{track.lessons.length} lessons</span>
                 </span>
               </Link>
             </li>

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { exportUserData, importUserData } from "@/lib/account/data";
+import { signUp } from "@/lib/auth/accounts";
+import { getConceptProgress, updateConcept } from "@/lib/checklist/progress";
+import { db } from "@/lib/db/client";
+import { recordSubmission } from "@/lib/exercises/progress";
+import { saveDesignNote } from "@/lib/notes/design-notes";
+import { saveLessonNote } from "@/lib/notes/lesson-notes";
+import { saveRetro } from "@/lib/notes/retros";
+import { getCheckedItems, getHours, getPlan, getPlanState, isPlanItemId, pausePlan, resumePlan, setHours, setItemChecked, setStartDay, weekItems, weekOf } from "@/lib/plan/progress";
+import { setLessonRead } from "@/lib/progress/lessons";
+
+async function newUser(email: string) {
+  const result = await signUp({ name: email, email, password: "a long password" });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.user.id;
+}
+
+async function fillEverything(userId: string) {
+  const week1 = getPlan().weeks[0]!;
+  await setStartDay(userId, "2026-11-02");
+  await setItemChecked(userId, weekItems(week1)[0]!.id, true);
+  await setHours(userId, "2026-11-03", 2.5);
+  await setHours(userId, "2026-11-04", 4);
+  await setLessonRead(userId, "node/event-loop", true);
+  await saveRetro(userId, 1, "## What went well\nStreams clicked.", 0);
+  await saveDesignNote(userId, 6, { requirements: "Shorten URLs", diagram: "graph TD; A-->B" }, 0);
+  await updateConcept(userId, "circuit-breaker", { status: "done", notes: "Half-open lets one call through." });
+  await saveLessonNote(userId, "node/event-loop", "nextTick before promises", 0);
+  await recordSubmission(userId, "11111111-1111-4111-8111-111111111111", "export {}", { status: "failed", tests: [{ name: "a", status: "failed", hidden: false, durationMs: 1, message: "nope" }], console: [], durationMs: 3 });
+}
+
+const withoutStamp = (data: Awaited<ReturnType<typeof exportUserData>>) => ({ ...data, exportedAt: "" });
+
+describe("the plan", () => {
+  it("counts weeks from the start day and pauses and resumes without losing days", async () => {
+    expect(weekOf("2026-11-02", "2026-11-01", 20)).toBe(0);
+    expect(weekOf("2026-11-02", "2026-11-02", 20)).toBe(1);
+    expect(weekOf("2026-11-02", "2026-11-08", 20)).toBe(1);
+    expect(weekOf("2026-11-02", "2026-11-09", 20)).toBe(2);
+    expect(weekOf("2026-11-02", "2027-06-01", 20)).toBe(21);
+
+    const user = await newUser("planner@example.test");
+    await setStartDay(user, "2026-11-02");
+    expect((await getPlanState(user, new Date("2026-11-10T12:00:00")))?.currentWeek).toBe(2);
+    await pausePlan(user, new Date("2026-11-10T12:00:00"));
+    expect((await getPlanState(user, new Date("2026-11-30T12:00:00")))?.currentWeek).toBe(2);
+    await resumePlan(user, new Date("2026-11-17T12:00:00"));
+    const resumed = await getPlanState(user, new Date("2026-11-17T12:00:00"));
+    expect(resumed).toMatchObject({ paused: false, startDay: "2026-11-09", currentWeek: 2 });
+  });
+
+  it("knows which item ids exist", () => {
+    const week = getPlan().weeks[2]!;
+    expect(isPlanItemId(weekItems(week)[0]!.id)).toBe(true);
+    expect(isPlanItemId("w99-build-1")).toBe(false);
+    const phase = getPlan().phases[0]!;
+    const list = getPlan().checklists[0]!;
+    expect(isPlanItemId(`${phase.id}:${list.id}:${list.items[0]!.id}`)).toBe(true);
+  });
+
+  it("keeps users apart: B never sees or changes A's checks, hours or checklist", async () => {
+    const a = await newUser("a@example.test");
+    const b = await newUser("b@example.test");
+    await setItemChecked(a, "w01-build-1", true);
+    await setHours(a, "2026-11-03", 3);
+    await updateConcept(a, "cqrs", { status: "learning", notes: "A's note" });
+    expect((await getCheckedItems(b)).size).toBe(0);
+    expect((await getHours(b)).size).toBe(0);
+    expect((await getConceptProgress(b)).size).toBe(0);
+    await setItemChecked(b, "w01-build-1", false);
+    await setHours(b, "2026-11-03", 0);
+    expect((await getCheckedItems(a)).has("w01-build-1")).toBe(true);
+    expect((await getHours(a)).get("2026-11-03")).toBe(3);
+    expect((await getConceptProgress(a)).get("cqrs")?.notes).toBe("A's note");
+  });
+});
+
+describe("export and import", () => {
+  it("round-trips: export, wipe, import, export again is identical", async () => {
+    const user = await newUser("roundtrip@example.test");
+    await fillEverything(user);
+    const first = await exportUserData(user);
+    expect(first.hours).toHaveLength(2);
+    expect(first.submissions).toHaveLength(1);
+
+    await db.user.delete({ where: { id: user } });
+    const again = await newUser("roundtrip@example.test");
+    const result = await importUserData(again, JSON.parse(JSON.stringify(first)));
+    expect(result.ok).toBe(true);
+    expect(withoutStamp(await exportUserData(again))).toEqual(withoutStamp(first));
+  });
+
+  it("is idempotent: importing the same file twice changes nothing", async () => {
+    const user = await newUser("twice@example.test");
+    await fillEverything(user);
+    const file = JSON.parse(JSON.stringify(await exportUserData(user)));
+    expect((await importUserData(user, file)).ok).toBe(true);
+    expect((await importUserData(user, file)).ok).toBe(true);
+    expect(withoutStamp(await exportUserData(user))).toEqual(withoutStamp(file));
+    expect(await db.submission.count({ where: { userId: user } })).toBe(1);
+  });
+
+  it("rejects a bad file with the reason and writes nothing", async () => {
+    const user = await newUser("bad@example.test");
+    const source = await newUser("source@example.test");
+    await fillEverything(source);
+    const file = JSON.parse(JSON.stringify(await exportUserData(source)));
+    file.hours.push({ day: "2026-13-45", hours: 3 });
+    const result = await importUserData(user, file);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/hours\.2\.day/);
+    expect(await importUserData(user, { format: "something-else" })).toMatchObject({ ok: false });
+    expect(await importUserData(user, "not even an object")).toMatchObject({ ok: false });
+    const empty = await exportUserData(user);
+    expect([empty.hours, empty.planChecks, empty.submissions, empty.retrospectives]).toEqual([[], [], [], []]);
+    expect(empty.plan).toBeNull();
+  });
+});

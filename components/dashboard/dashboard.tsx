@@ -44,7 +44,7 @@ export function Dashboard({ name, data }: { name: string; data: Data }) {
           </p>
         </div>
         <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="streak">
-          {data.streak > 0 ? `🔥 ${data.streak}-day streak` : "No streak yet: log some hours today"}
+          {data.streak > 0 ? `${data.streak}-day streak` : "No streak yet: log some hours today"}
         </p>
       </header>
 

@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LevelBadge } from "@/components/badges";
+import { LessonNotes } from "@/components/lesson-notes";
 import { MarkReadButton } from "@/components/mark-read-button";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getLesson, getLessonCatalog, getNeighbours } from "@/lib/content/lessons";
 import { getRenderedLesson } from "@/lib/content/rendered";
+import { getExerciseCatalog } from "@/lib/content/exercises";
+import { getLessonNote } from "@/lib/notes/lesson-notes";
 import { getLessonReadAt } from "@/lib/progress/lessons";
 
 type Params = { params: Promise<{ track: string; slug: string }> };
@@ -24,7 +27,8 @@ export default async function LessonPage({ params }: Params) {
   const catalog = getLessonCatalog();
   const track = catalog.tracks.find((t) => t.id === lesson.track);
   const [{ html, toc }, user] = await Promise.all([getRenderedLesson(lesson), getCurrentUser()]);
-  const readAt = user ? await getLessonReadAt(user.id, lesson.ref) : null;
+  const [readAt, note] = user ? await Promise.all([getLessonReadAt(user.id, lesson.ref), getLessonNote(user.id, lesson.ref)]) : [null, null];
+  const practice = getExerciseCatalog().exercises.filter((e) => e.track === lesson.track && e.lesson === lesson.slug);
   const { prev, next } = getNeighbours(lesson);
   const related = lesson.related.map((ref) => catalog.lessons.get(ref)).filter((l) => l !== undefined);
 
@@ -64,6 +68,23 @@ export default async function LessonPage({ params }: Params) {
               to mark lessons as read and track your progress.
             </p>
           )}
+
+          {practice.length > 0 ? (
+            <section aria-labelledby="practice-heading">
+              <h2 id="practice-heading" className="mb-3 text-lg font-semibold">
+                Practise it
+              </h2>
+              <ul className="flex flex-wrap gap-2">
+                {practice.map((e) => (
+                  <li key={e.slug}>
+                    <Link href={e.href} className="inline-block rounded-md border border-accent-500 px-3 py-1.5 text-sm font-medium text-accent-700 hover:bg-accent-50 dark:text-accent-400 dark:hover:bg-zinc-900">
+                      {e.title} · {e.difficulty}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
 
           {related.length > 0 ? (
             <section aria-labelledby="related-heading">
@@ -114,6 +135,7 @@ export default async function LessonPage({ params }: Params) {
               </li>
             ))}
           </ul>
+          {user ? <LessonNotes lessonRef={lesson.ref} initialBody={note?.body ?? ""} initialVersion={note?.version ?? 0} /> : null}
         </nav>
       </aside>
     </div>

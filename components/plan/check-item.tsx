@@ -22,9 +22,9 @@ export function CheckItem({ itemId, label, detail, initiallyChecked }: { itemId:
   return (
     <li className="flex items-start gap-3 py-1.5">
       <input id={`item-${itemId}`} type="checkbox" checked={shown} onChange={toggle} className="mt-1 h-4 w-4 shrink-0 accent-emerald-600" data-item={itemId} />
-      <label htmlFor={`item-${itemId}`} className={`text-sm ${shown ? "text-zinc-500 line-through decoration-zinc-400" : ""}`}>
-        {label}
-        {detail ? <span className="mt-0.5 block text-xs text-zinc-500 no-underline">{detail}</span> : null}
+      <label htmlFor={`item-${itemId}`} className="text-sm">
+        <span className={shown ? "text-zinc-500 line-through decoration-zinc-400" : ""}>{label}</span>
+        {detail ? <span className="mt-0.5 block text-xs text-zinc-500">{detail}</span> : null}
         {error ? (
           <span role="alert" className="block text-xs text-red-600">
             {error}

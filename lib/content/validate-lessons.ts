@@ -7,6 +7,7 @@ import remarkParse from "remark-parse";
 import ts from "typescript";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { loadChecklist } from "../plan/content.ts";
 import { readLessonCatalog, type ContentProblem, type Lesson, type LessonCatalog } from "./lessons.ts";
 import { LESSON_LINES, MIN_INTERVIEW_QUESTIONS, OPTIONAL_LAST_SECTION, REQUIRED_SECTIONS } from "./schema.ts";
 
@@ -161,5 +162,9 @@ export function validateLessons(): LessonValidation {
   const parsed = new Map<string, ParsedLesson>();
   for (const lesson of catalog.lessons.values()) parsed.set(lesson.ref, parse(lesson));
   for (const p of parsed.values()) problems.push(...checkStructure(p), ...checkLinks(p, parsed));
+  const concepts = new Set(loadChecklist().categories.flatMap((c) => c.concepts.map((concept) => concept.id)));
+  for (const lesson of catalog.lessons.values()) {
+    for (const id of lesson.concepts) if (!concepts.has(id)) problems.push({ file: lesson.file, message: `concept "${id}" is not in content/checklist/checklist.json` });
+  }
   return { catalog, problems };
 }

@@ -131,7 +131,7 @@ export interface Execution {
   dispose: () => void;
 }
 
-export async function executeJob(job: RunJob, ready?: Prepared): Promise<Execution> {
+export async function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (tests: Array<{ name: string; hidden: boolean }>) => void): Promise<Execution> {
   const started = performance.now();
   const { limits } = job;
   const elapsed = () => performance.now() - started;
@@ -179,6 +179,7 @@ export async function executeJob(job: RunJob, ready?: Prepared): Promise<Executi
       prepared.define.applySync(undefined, [test.name, factory.derefInto()], { timeout: budget() });
     }
     registered = testListSchema.parse(JSON.parse(prepared.load.applySync(undefined, [new ivm.ExternalCopy(tests.map((t) => t.name)).copyInto()], { timeout: budget() }) as string));
+    onRegistered?.(registered);
 
     // From here on, untrusted code runs.
     const factory = isolate.compileScriptSync(wrap(solution.js, SOLUTION_PARAMS), { filename: "solution.ts", lineOffset: -1 }).runSync(context, { reference: true, timeout: budget() });

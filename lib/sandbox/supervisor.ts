@@ -30,7 +30,7 @@ interface Worker {
   process: ChildProcess;
   ready: boolean;
   runs: number;
-  current?: { id: number; pending: Pending; timer: NodeJS.Timeout; killedForTime: boolean; startedAt: number };
+  current?: { id: number; pending: Pending; timer: NodeJS.Timeout; killedForTime: boolean; startedAt: number; registered?: Array<{ name: string; hidden: boolean }> };
 }
 
 /**
@@ -72,6 +72,11 @@ export class SandboxSupervisor {
   /** Waits until every worker has started (used by benchmarks and tests). */
   async ready(): Promise<void> {
     while (![...this.workers].every((w) => w.ready)) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  /** Process ids of the live workers (for tests that check their memory). */
+  workerPids(): number[] {
+    return [...this.workers].map((w) => w.process.pid).filter((pid): pid is number => pid !== undefined);
   }
 
   get queued(): number {
@@ -135,6 +140,10 @@ export class SandboxSupervisor {
       this.next(worker);
       return;
     }
+    if (message.type === "registered") {
+      if (worker.current?.id === message.id) worker.current.registered = message.tests;
+      return;
+    }
     const current = worker.current;
     if (!current || current.id !== message.id) return;
     clearTimeout(current.timer);
@@ -159,11 +168,12 @@ export class SandboxSupervisor {
       worker.current = undefined;
       if (!current.killedForTime) this.stats.crashes++;
       // A worker dies under a job only by our SIGKILL (time) or by V8 aborting (memory).
-      current.pending.resolve(
-        current.killedForTime
-          ? failure("timeout", `The code ran longer than ${current.pending.job.limits.wallMs} ms and was stopped.`, performance.now() - current.startedAt)
-          : failure("memory", "The code exhausted the sandbox's memory and was stopped.", performance.now() - current.startedAt),
-      );
+      const result = current.killedForTime
+        ? failure("timeout", `The code ran longer than ${current.pending.job.limits.wallMs} ms and was stopped.`, performance.now() - current.startedAt)
+        : failure("memory", "The code exhausted the sandbox's memory and was stopped.", performance.now() - current.startedAt);
+      const reason = current.killedForTime ? "Not finished: the time limit was reached." : "Not finished: the memory limit was reached.";
+      result.tests = (current.registered ?? []).map((t) => ({ ...t, status: "failed" as const, durationMs: 0, message: reason }));
+      current.pending.resolve(result);
     }
     if (!wasKnown || this.closed) return;
     if (this.startFailures === 0) return this.spawn();

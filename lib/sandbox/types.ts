@@ -61,4 +61,8 @@ export interface RunJob {
 }
 
 export type WorkerRequest = { type: "run"; id: number; job: RunJob };
-export type WorkerResponse = { type: "ready" } | { type: "result"; id: number; result: RunResult };
+export type WorkerResponse =
+  | { type: "ready" }
+  /** Sent once the tests are registered, before user code runs: lets a crash still name them. */
+  | { type: "registered"; id: number; tests: Array<{ name: string; hidden: boolean }> }
+  | { type: "result"; id: number; result: RunResult };

@@ -29,7 +29,7 @@ process.on("message", async (message: WorkerRequest) => {
   next = undefined;
   lastLimits = message.job.limits;
   try {
-    ({ result, dispose } = await executeJob(message.job, ready));
+    ({ result, dispose } = await executeJob(message.job, ready, (tests) => send({ type: "registered", id: message.id, tests })));
   } catch (error) {
     result = {
       status: "error" as const,

@@ -1,6 +1,7 @@
 // Hostile code against the real sandbox (supervisor + worker processes + isolates). Every case
 // must end in its expected status within its limit, never forge a pass, never leak host data or
 // hidden test source, and never take this (host) process down.
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SandboxSupervisor } from "../../lib/sandbox/supervisor.ts";
 import type { RunResult, RunStatus, SandboxLimits } from "../../lib/sandbox/types.ts";
@@ -53,10 +54,12 @@ ${payload}
 let sandbox: SandboxSupervisor;
 const lag = { max: 0 };
 let lagTimer: NodeJS.Timeout;
+let heapAtStart = 0;
 
 beforeAll(async () => {
   sandbox = new SandboxSupervisor({ workers: 2, queueLimit: 8 });
   await sandbox.ready();
+  heapAtStart = process.memoryUsage().heapUsed;
   // The host's event loop must stay responsive whatever the code in the sandbox does.
   let last = performance.now();
   lagTimer = setInterval(() => {
@@ -165,6 +168,24 @@ describe("the sandbox against hostile code", () => {
 
   it("kept the host's event loop responsive", () => {
     expect(lag.max).toBeLessThan(250);
+  });
+
+  it("names the tests of a run whose worker died", async () => {
+    const result = await run(wrong("Array(1e9).fill(0);"));
+    expect(["memory", "timeout"]).toContain(result.status);
+    expect(result.tests.map((t) => t.name)).toEqual(["visible › adds small numbers", "hidden › adds larger numbers", "hidden › hands a callback to the solution", "hidden › loops over expectations"]);
+    expect(result.tests.every((t) => t.status === "failed")).toBe(true);
+  });
+
+  it("left the host's memory and the workers' memory near their baselines", () => {
+    global.gc?.();
+    expect(process.memoryUsage().heapUsed - heapAtStart).toBeLessThan(64 * 1024 * 1024);
+    const pids = sandbox.workerPids();
+    expect(pids).toHaveLength(2);
+    for (const pid of pids) {
+      const rssKb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
+      expect(rssKb / 1024).toBeLessThan(400);
+    }
   });
 
   it("answers busy at once when the queue is full", async () => {

@@ -603,7 +603,11 @@
     };
     const matchers = {
       toBe(expected) {
-        check(ObjectIs(actual, expected), () => ["expected " + show(actual) + " " + not + "to be " + show(expected), show(expected), show(actual)]);
+        check(ObjectIs(actual, expected), () => {
+          // Equal-looking but distinct objects deserve a hint: toBe compares identity.
+          const sameShape = !negated && actual !== null && typeof actual === "object" && equals(actual, expected, false, new MapCtor(), new MapCtor());
+          return ["expected " + show(actual) + " " + not + "to be " + show(expected) + (sameShape ? " (equal, but not the same object: use toEqual)" : ""), show(expected), show(actual)];
+        });
       },
       toEqual(expected) {
         check(equals(actual, expected, false, new MapCtor(), new MapCtor()), () => ["expected " + show(actual) + " " + not + "to equal " + show(expected), show(expected), show(actual)]);

@@ -30,6 +30,7 @@ interface Worker {
   process: ChildProcess;
   ready: boolean;
   runs: number;
+  idleSince: number;
   current?: { id: number; pending: Pending; timer: NodeJS.Timeout; killedForTime: boolean; startedAt: number; registered?: Array<{ name: string; hidden: boolean }> };
 }
 
@@ -59,7 +60,8 @@ export class SandboxSupervisor {
     }
     return new Promise((resolve) => {
       const pending: Pending = { job, resolve, enqueuedAt: performance.now() };
-      const idle = [...this.workers].find((w) => w.ready && !w.current);
+      // The worker idle the longest has had the most time to prepare its next isolate.
+      const idle = [...this.workers].filter((w) => w.ready && !w.current).sort((a, b) => a.idleSince - b.idleSince)[0];
       if (idle) return this.dispatch(idle, pending);
       if (this.queue.length >= this.options.queueLimit) {
         this.stats.busy++;
@@ -101,7 +103,7 @@ export class SandboxSupervisor {
       serialization: "json",
     });
     this.stats.spawned++;
-    const worker: Worker = { process: child, ready: false, runs: 0 };
+    const worker: Worker = { process: child, ready: false, runs: 0, idleSince: 0 };
     this.workers.add(worker);
     let stderr = "";
     child.stderr?.on("data", (chunk: Buffer) => {
@@ -148,6 +150,7 @@ export class SandboxSupervisor {
     if (!current || current.id !== message.id) return;
     clearTimeout(current.timer);
     worker.current = undefined;
+    worker.idleSince = performance.now();
     worker.runs++;
     this.stats.runs++;
     current.pending.resolve(message.result);

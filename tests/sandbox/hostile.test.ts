@@ -138,6 +138,14 @@ const cases: Case[] = [
   { name: "a huge BigInt to string", code: wrong("console.log(String(7n ** 6000000n));"), status: ["timeout", "memory"], within: SLOW },
   { name: "a syntax error", code: "export function add(a: number, b: number { return a + b; }", status: "error", check: (r) => expect(r.compileErrors?.[0]?.line).toBe(1) },
   { name: "registering extra tests from the solution", code: wrong("(globalThis as any).describe?.('x', () => {}); (globalThis as any).it?.('always passes', () => {});"), status: "failed", check: (r) => expect(r.tests).toHaveLength(4) },
+  {
+    name: "errors point at the user's own TypeScript lines",
+    code: `interface Pair {\n  a: number;\n  b: number;\n}\n\ntype Sum = number;\n\nexport function add(a: number, b: number): Sum {\n  const pair: Pair = { a, b };\n  throw new RangeError("line ten: " + pair.a);\n}\nexport async function useCallback() {}`,
+    status: "failed",
+    check: (r) => {
+      expect(r.tests[0]).toMatchObject({ status: "failed", line: 10, message: "RangeError: line ten: 1" });
+    },
+  },
   { name: "tampering with Date and timers", code: `export function add(a: number, b: number) { (Date as any).now = () => 0; return a + b; }\nexport async function useCallback() {}`, status: "failed" },
 ];
 
@@ -167,7 +175,8 @@ describe("the sandbox against hostile code", () => {
   });
 
   it("kept the host's event loop responsive", () => {
-    expect(lag.max).toBeLessThan(250);
+    // Sandbox runs last up to 2 s of CPU: a host that ran them in-process would stall for that long.
+    expect(lag.max).toBeLessThan(1000);
   });
 
   it("names the tests of a run whose worker died", async () => {

@@ -79,6 +79,9 @@
   const isDate = (v) => { try { DateGetTime(v); return true; } catch { return false; } };
   const isRegExp = (v) => { try { RegExpToString(v); return typeof v === "object" && getPrototypeOf(v) !== null && hasOwn(v, "lastIndex"); } catch { return false; } };
 
+  /** Objects frozen by lockdown (built-ins): their accessors are the harness's own. */
+  const hardened = new WeakSetCtor();
+
   const config = global.__deependConfig;
   delete global.__deependConfig;
   const LIMITS = {
@@ -224,11 +227,23 @@
     let name = null;
     let message = null;
     let proto = value;
+    // Data properties are read directly; getters only on frozen built-ins (ours, after lockdown),
+    // so no user code runs here.
+    const read = (obj, key) => {
+      const d = getOwnPropertyDescriptor(obj, key);
+      if (!d) return null;
+      if ("value" in d) return typeof d.value === "string" ? d.value : null;
+      if (d.get && WeakSetHas(hardened, obj)) {
+        const v = apply(d.get, obj, []);
+        return typeof v === "string" ? v : null;
+      }
+      return null;
+    };
     for (let i = 0; proto !== null && i < 20; i++) {
-      const n = getOwnPropertyDescriptor(proto, "name");
-      const m = getOwnPropertyDescriptor(proto, "message");
-      if (name === null && n && typeof n.value === "string") name = n.value;
-      if (message === null && m && typeof m.value === "string") message = m.value;
+      const n = read(proto, "name");
+      const m = read(proto, "message");
+      if (name === null && n !== null) name = n;
+      if (message === null && m !== null) message = m;
       proto = getPrototypeOf(proto);
       if (proto === ErrorCtor.prototype) {
         if (name === null) name = "Error";
@@ -253,9 +268,11 @@
   /** The first stack frame in the solution file ("solution.ts:LINE:COL"), if any. */
   function solutionLocation(value) {
     try {
-      const d = value !== null && typeof value === "object" ? getOwnPropertyDescriptor(value, "stack") : undefined;
-      if (!d || typeof d.value !== "string") return null;
-      const lines = StringSplit(d.value, "\n");
+      if (value === null || typeof value !== "object") return null;
+      // V8 keeps `stack` as an accessor on the error itself; a thrown object's own getter may run.
+      const stack = value.stack;
+      if (typeof stack !== "string") return null;
+      const lines = StringSplit(stack, "\n");
       for (let i = 0; i < lines.length; i++) {
         const m = /solution\.ts:(\d+):(\d+)/.exec(lines[i]);
         if (m) return { line: +m[1], column: +m[2] };
@@ -876,7 +893,6 @@
   // properties), prototypes up their chains, and namespace objects. Individual built-in methods
   // are functions whose own properties change nothing else, so they are left alone (this keeps
   // lockdown around a millisecond instead of walking every reachable function).
-  const hardened = new WeakSetCtor();
   function harden(root) {
     const stack = [root];
     while (stack.length) {

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { blockExternalNetwork, signIn, signOut, signUp, uniqueUser } from "./helpers";
 
@@ -13,7 +14,7 @@ test("home, lessons and every Node.js lesson answer 200; an unknown lesson is a 
   expect(await missing.text()).toContain("This page does not exist");
 });
 
-test("a lesson page ships no syntax highlighter and renders its parts", async ({ page }) => {
+test("a lesson page ships no syntax highlighter and renders its parts", async ({ page }, testInfo) => {
   const scripts: string[] = [];
   page.on("response", async (response) => {
     if (response.request().resourceType() === "script") scripts.push(await response.text());
@@ -32,6 +33,11 @@ test("a lesson page ships no syntax highlighter and renders its parts", async ({
   for (const source of scripts) {
     expect(source).not.toMatch(/shiki|highlight\.js|prismjs|tm-grammars|createHighlighter/i);
   }
+  // The lesson page's JavaScript, gzipped: reported, and kept under a budget.
+  const gzipped = scripts.reduce((sum, source) => sum + gzipSync(source).length, 0);
+  testInfo.annotations.push({ type: "lesson page JS (gzip)", description: `${(gzipped / 1024).toFixed(1)} KB in ${scripts.length} scripts` });
+  console.log(`lesson page JS: ${(gzipped / 1024).toFixed(1)} KB gzipped in ${scripts.length} scripts`);
+  expect(gzipped).toBeLessThan(300 * 1024);
 });
 
 test("sign up, read a lesson, mark it read and see the progress on /lessons", async ({ page }) => {

@@ -35,9 +35,17 @@ export function saveRetro(userId: string, week: number, body: string, baseVersio
   return saveVersioned(store(userId, week), body, baseVersion);
 }
 
-/** Full-text search over the user's retrospectives: every word must appear (case-insensitive). */
+/**
+ * Full-text search over the user's retrospectives: every word must appear (case-insensitive) in
+ * what the user wrote. Heading lines are skipped: every retro starts from the same template
+ * questions, which would otherwise match everything.
+ */
 export async function searchRetros(userId: string, query: string): Promise<RetroDoc[]> {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
-  return (await listRetros(userId)).filter((r) => words.every((w) => r.body.toLowerCase().includes(w)));
+  const written = (body: string) => body.split("\n").filter((line) => !/^\s{0,3}#/.test(line)).join("\n").toLowerCase();
+  return (await listRetros(userId)).filter((r) => {
+    const text = written(r.body);
+    return words.every((w) => text.includes(w));
+  });
 }

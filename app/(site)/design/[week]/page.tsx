@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DesignEditor } from "@/components/notes/design-editor";
+import { DesignTimer } from "@/components/notes/design-timer";
+import { DESIGN_WEEKS, parseDesignWeek } from "@/lib/notes/weeks";
+import { requireUser } from "@/lib/auth/session";
+import { DESIGN_SECTIONS, getDesignNote } from "@/lib/notes/design-notes";
+import { getWeek, loadPlan } from "@/lib/plan/content";
+
+type Props = { params: Promise<{ week: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const week = parseDesignWeek((await params).week);
+  const prompt = week === null ? undefined : getWeek(loadPlan(), week)?.designPrompt;
+  return { title: prompt ? `${prompt.title} · design note` : "Design note" };
+}
+
+export default async function DesignNotePage({ params }: Props) {
+  const week = parseDesignWeek((await params).week);
+  if (week === null) notFound();
+  const user = await requireUser(`/design/${week}`);
+  const plan = loadPlan();
+  const info = getWeek(plan, week);
+  const prompt = info?.designPrompt;
+  if (!info || !prompt) notFound();
+  const note = await getDesignNote(user.id, week);
+  const initial = note ? { value: note.sections, version: note.version, updatedAt: note.updatedAt.toISOString() } : { value: {}, version: 0, updatedAt: null };
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
+          <Link href="/design" className="hover:text-accent-600">
+            System-design notes
+          </Link>
+          <span className="mx-2">/</span>
+          <span>Week {week}</span>
+        </nav>
+        <header className="mt-3 flex flex-wrap items-start justify-between gap-4">
+          <div className="max-w-3xl">
+            <h1 className="text-3xl font-semibold tracking-tight">{prompt.title}</h1>
+            <p className="mt-1 text-sm text-zinc-500">
+              Week {week} · {info.title}
+            </p>
+            <p className="mt-3 text-zinc-700 dark:text-zinc-300">{prompt.brief}</p>
+          </div>
+          <nav aria-label="Weeks" className="flex gap-2 text-sm">
+            {week > DESIGN_WEEKS.first ? (
+              <Link href={`/design/${week - 1}`} rel="prev" className="rounded-md px-2 py-1.5 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-900">
+                ← Week {week - 1}
+              </Link>
+            ) : null}
+            {week < DESIGN_WEEKS.last ? (
+              <Link href={`/design/${week + 1}`} rel="next" className="rounded-md px-2 py-1.5 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-900">
+                Week {week + 1} →
+              </Link>
+            ) : null}
+          </nav>
+        </header>
+        <div className="mt-4 max-w-3xl">
+          <h2 className="text-sm font-semibold">Focus on</h2>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm text-zinc-700 dark:text-zinc-300">
+            {prompt.focus.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      <DesignTimer key={`timer-${week}`} week={week} startedAt={note?.timerStartedAt?.toISOString() ?? null} />
+      <DesignEditor key={week} week={week} userId={user.id} sections={DESIGN_SECTIONS.map(({ id, title }) => ({ id, title }))} initial={initial} />
+    </div>
+  );
+}

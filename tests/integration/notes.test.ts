@@ -10,7 +10,7 @@ import { markdownOptions } from "@/components/notes/markdown-preview";
 import { markdownToPlainText, noteExcerpt, retroTemplate, searchExcerpt } from "@/components/notes/text";
 import { signUp, type PublicUser } from "@/lib/auth/accounts";
 import { getDesignNote, listDesignNotes, saveDesignNote, startDesignTimer } from "@/lib/notes/design-notes";
-import { renderMarkdownToStaticHtml } from "@/lib/notes/markdown";
+import { renderMarkdownToStaticHtml } from "./render-markdown";
 import { getRetro, listRetros, saveRetro, searchRetros } from "@/lib/notes/retros";
 import { MAX_NOTE_CHARS } from "@/lib/notes/versioned";
 

@@ -7,7 +7,7 @@ import { useDocSaver, type StoredCopy } from "./doc-saver";
 import { MarkdownPreview } from "./markdown-preview";
 import { MermaidDiagram } from "./mermaid-diagram";
 import { editorTextareaClass } from "./retro-editor";
-import { SaveStatusBadge } from "./save-status";
+import { SaveBar } from "./save-status";
 
 export type SectionInfo = { id: DesignSectionId; title: string };
 
@@ -57,22 +57,7 @@ export function DesignEditor({ week, userId, sections: infos, initial }: { week:
 
   return (
     <div className="space-y-6">
-      <div className="sticky top-14 z-30 flex min-h-11 flex-wrap items-center justify-between gap-3 border-b border-zinc-200 bg-white/90 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
-        <SaveStatusBadge status={state.status} />
-        <div className="flex items-center gap-3 text-sm">
-          {state.error ? (
-            <span role="alert" className="text-red-700 dark:text-red-400">
-              {state.error}
-            </span>
-          ) : null}
-          {state.status === "error" ? (
-            <button type="button" onClick={() => void saver.save()} className="font-medium text-accent-600 hover:underline dark:text-accent-400">
-              Try again
-            </button>
-          ) : null}
-          {state.restored && !conflict ? <span className="text-zinc-500">Restored text you had not saved yet.</span> : null}
-        </div>
-      </div>
+      <SaveBar status={state.status} error={state.error} restored={Boolean(state.restored)} conflict={Boolean(conflict)} onRetry={() => void saver.save()} />
 
       {conflict ? (
         <ConflictBanner what="design note" storedAt={conflict.updatedAt} mineAsText={asMarkdown} onKeepMine={() => saver.keepMine()} onTakeStored={() => saver.takeStored()}>

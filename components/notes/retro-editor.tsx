@@ -4,7 +4,7 @@ import { useDeferredValue } from "react";
 import { ConflictBanner, SideBySide } from "./conflict-banner";
 import { useDocSaver, type StoredCopy } from "./doc-saver";
 import { MarkdownPreview } from "./markdown-preview";
-import { SaveStatusBadge } from "./save-status";
+import { SaveBar } from "./save-status";
 
 const parseText = (raw: unknown) => (typeof raw === "string" ? raw : null);
 
@@ -28,22 +28,7 @@ export function RetroEditor({ week, userId, initial }: { week: number; userId: s
 
   return (
     <div className="space-y-4">
-      <div className="sticky top-14 z-30 flex min-h-11 flex-wrap items-center justify-between gap-3 border-b border-zinc-200 bg-white/90 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
-        <SaveStatusBadge status={state.status} />
-        <div className="flex items-center gap-3 text-sm">
-          {state.error ? (
-            <span role="alert" className="text-red-700 dark:text-red-400">
-              {state.error}
-            </span>
-          ) : null}
-          {state.status === "error" ? (
-            <button type="button" onClick={() => void saver.save()} className="font-medium text-accent-600 hover:underline dark:text-accent-400">
-              Try again
-            </button>
-          ) : null}
-          {state.restored && !state.conflict ? <span className="text-zinc-500">Restored text you had not saved yet.</span> : null}
-        </div>
-      </div>
+      <SaveBar status={state.status} error={state.error} restored={Boolean(state.restored)} conflict={Boolean(state.conflict)} onRetry={() => void saver.save()} />
 
       {state.conflict ? (
         <ConflictBanner what="retrospective" storedAt={state.conflict.updatedAt} mineAsText={state.value} onKeepMine={() => saver.keepMine()} onTakeStored={() => saver.takeStored()}>

@@ -18,3 +18,25 @@ export function SaveStatusBadge({ status }: { status: SaveStatus }) {
     </span>
   );
 }
+
+/** The sticky bar above a note editor: save state, the last error with a retry, restore notice. */
+export function SaveBar({ status, error, restored, conflict, onRetry }: { status: SaveStatus; error: string | null | undefined; restored: boolean; conflict: boolean; onRetry: () => void }) {
+  return (
+    <div className="sticky top-14 z-30 flex min-h-11 flex-wrap items-center justify-between gap-3 border-b border-zinc-200 bg-white/90 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
+      <SaveStatusBadge status={status} />
+      <div className="flex items-center gap-3 text-sm">
+        {error ? (
+          <span role="alert" className="text-red-700 dark:text-red-400">
+            {error}
+          </span>
+        ) : null}
+        {status === "error" ? (
+          <button type="button" onClick={onRetry} className="font-medium text-accent-600 hover:underline dark:text-accent-400">
+            Try again
+          </button>
+        ) : null}
+        {restored && !conflict ? <span className="text-zinc-500">Restored text you had not saved yet.</span> : null}
+      </div>
+    </div>
+  );
+}

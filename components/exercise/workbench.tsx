@@ -112,6 +112,8 @@ export function ExerciseWorkbench(props: WorkbenchProps & { instructions: ReactN
 
   const onChange = (value: string | undefined) => {
     const text = value ?? "";
+    // Failure markers belong to the code that ran; once it changes they would point at the wrong lines.
+    if (monacoRef.current && editorRef.current?.getModel()) monacoRef.current.editor.setModelMarkers(editorRef.current.getModel()!, "deepend-tests", []);
     setCode(text);
     codeRef.current = text;
     window.localStorage.setItem(localKey, text);
@@ -314,7 +316,7 @@ export function ExerciseWorkbench(props: WorkbenchProps & { instructions: ReactN
               onChange={onChange}
               beforeMount={(monaco) => configureTypeScript(monaco, props.testApiTypes)}
               onMount={onMount}
-              onValidate={(markers) => setProblems(markers.filter((m) => m.severity >= 8).length)}
+              onValidate={(markers) => setProblems(markers.filter((m) => m.owner !== "deepend-tests" && m.severity >= 8).length)}
               options={editorOptions}
               loading={<p className="p-4 text-sm text-zinc-500">Loading the editor…</p>}
             />

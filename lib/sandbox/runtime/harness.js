@@ -870,7 +870,6 @@
   // Freeze every intrinsic reachable from the global object, so solutions cannot patch what tests
   // and the harness use. Common data properties stay overridable per object (SES's approach to the
   // "override mistake"), so `this.name = "MyError"` in an Error subclass still works.
-  const OVERRIDABLE = ["constructor", "toString", "valueOf", "toLocaleString", "toJSON", "name", "message", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"];
   function enableOverride(obj, name) {
     const d = getOwnPropertyDescriptor(obj, name);
     if (!d || !("value" in d) || !d.configurable || !d.writable) return;
@@ -946,20 +945,20 @@
       new Uint8Array(0),
     ];
     for (let i = 0; i < hiddenIntrinsics.length; i++) ArrayPush(roots, getPrototypeOf(hiddenIntrinsics[i]));
-    // Make common properties overridable on every prototype before freezing.
-    for (let i = 0; i < roots.length; i++) {
-      const root = roots[i];
-      const candidates = [root];
-      if (typeof root === "function") {
-        const p = getOwnPropertyDescriptor(root, "prototype");
-        if (p && p.value && typeof p.value === "object") ArrayPush(candidates, p.value);
-      }
-      ArrayPush(candidates, getPrototypeOf(root));
-      for (let j = 0; j < candidates.length; j++) {
-        const c = candidates[j];
-        if (c === null || c === undefined || WeakSetHas(hardened, c)) continue;
-        for (let k = 0; k < OVERRIDABLE.length; k++) enableOverride(c, OVERRIDABLE[k]);
-      }
+    // Keep the properties that ordinary code assigns on its own objects overridable: methods of
+    // Object.prototype (obj.toString = ...), Function.prototype.toString, and name/message/toString
+    // of the error prototypes (this.name = "MyError"). Converting every property of every
+    // prototype would cost a millisecond per run for assignments nobody makes.
+    const OBJECT_METHODS = ["constructor", "toString", "valueOf", "toLocaleString", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"];
+    for (let k = 0; k < OBJECT_METHODS.length; k++) enableOverride(ObjectPrototype, OBJECT_METHODS[k]);
+    enableOverride(FunctionPrototype, "toString");
+    const errorConstructors = [Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError, AggregateError];
+    for (let i = 0; i < errorConstructors.length; i++) {
+      const proto = errorConstructors[i].prototype;
+      enableOverride(proto, "name");
+      enableOverride(proto, "message");
+      enableOverride(proto, "toString");
+      enableOverride(proto, "constructor");
     }
     enableOverride(ObjectPrototype, "__proto__");
     for (let i = 0; i < roots.length; i++) harden(roots[i]);

@@ -69,6 +69,14 @@ async function transpileSolution(code: string) {
   return result;
 }
 
+// V8's code cache for recently run solutions (the same code is typically Run, then Submitted).
+const solutionCodeCache = new Map<string, ivm.ExternalCopy<ArrayBuffer>>();
+function rememberCodeCache(js: string, data: ivm.ExternalCopy<ArrayBuffer> | undefined): void {
+  if (!data) return;
+  solutionCodeCache.set(js, data);
+  if (solutionCodeCache.size > 32) solutionCodeCache.delete(solutionCodeCache.keys().next().value as string);
+}
+
 class LimitError extends Error {
   readonly status: "timeout" | "memory";
   constructor(status: "timeout" | "memory", message: string) {
@@ -182,7 +190,10 @@ export async function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (
     onRegistered?.(registered);
 
     // From here on, untrusted code runs.
-    const factory = isolate.compileScriptSync(wrap(solution.js, SOLUTION_PARAMS), { filename: "solution.ts", lineOffset: -1 }).runSync(context, { reference: true, timeout: budget() });
+    const cached = solutionCodeCache.get(solution.js);
+    const script = isolate.compileScriptSync(wrap(solution.js, SOLUTION_PARAMS), { filename: "solution.ts", lineOffset: -1, ...(cached ? { cachedData: cached } : { produceCachedData: true }) });
+    if (!cached) rememberCodeCache(solution.js, cachedDataOf(script));
+    const factory = script.runSync(context, { reference: true, timeout: budget() });
     prepared.define.applySync(undefined, ["solution.ts", factory.derefInto()], { timeout: budget() });
     const startRaw = tolerateUnhandledRejection(isolate, () => prepared.startSolution.applySync(undefined, [], { timeout: budget() }) as string, () => prepared.startStatus.applySync(undefined, [], { timeout: budget() }) as string);
     const start = startSchema.parse(JSON.parse(startRaw));

@@ -967,10 +967,13 @@
   }
   /** Global bindings of intrinsics cannot be replaced either. */
   function lockGlobals(names) {
+    // One defineProperties call: much cheaper on the global object than one call per name.
+    const descriptors = ObjectCreate(null);
     for (let i = 0; i < names.length; i++) {
       const d = getOwnPropertyDescriptor(global, names[i]);
-      if (d && d.configurable) defineProperty(global, names[i], { value: d.value, writable: false, enumerable: d.enumerable, configurable: false });
+      if (d && d.configurable && "value" in d) descriptors[names[i]] = { value: d.value, writable: false, enumerable: d.enumerable, configurable: false };
     }
+    Object.defineProperties(global, descriptors);
   }
 
   // ---- run loop ---------------------------------------------------------------------------------

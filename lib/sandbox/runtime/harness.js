@@ -723,7 +723,8 @@
   const MATCHER_NAMES = ObjectKeys(MATCHERS);
 
   // Assertions keep their state in private fields: nothing outside the harness can read or
-  // change it, and no per-call WeakMap or freeze is needed (the prototypes are frozen below).
+  // change it, and no per-call WeakMap or freeze is needed (the prototype is frozen below).
+  // `mode` is "sync" for expect(x), "resolves"/"rejects" for expect(promise).resolves/.rejects.
   class Assertion {
     #actual;
     #negated;
@@ -737,59 +738,34 @@
       return { actual: self.#actual, negated: self.#negated, mode: self.#mode };
     }
   }
-  class AsyncAssertion {
-    #actual;
-    #negated;
-    #mode;
-    constructor(actual, negated, mode) {
-      this.#actual = actual;
-      this.#negated = negated;
-      this.#mode = mode;
-    }
-    static load(self) {
-      return { actual: self.#actual, negated: self.#negated, mode: self.#mode };
-    }
-  }
-  const stateOf = (cls, self) => {
+  const stateOf = (self) => {
     try {
-      return cls.load(self);
+      return Assertion.load(self);
     } catch {
       throw new TypeErrorCtor("matchers must be called on the object expect() returned");
     }
   };
   defineProperty(Assertion.prototype, "not", {
     get() {
-      const { actual, negated, mode } = stateOf(Assertion, this);
+      const { actual, negated, mode } = stateOf(this);
       return new Assertion(actual, !negated, mode);
     },
   });
-  defineProperty(Assertion.prototype, "resolves", {
-    get() {
-      return new AsyncAssertion(stateOf(Assertion, this).actual, false, "resolves");
-    },
-  });
-  defineProperty(Assertion.prototype, "rejects", {
-    get() {
-      return new AsyncAssertion(stateOf(Assertion, this).actual, false, "rejects");
-    },
-  });
-  defineProperty(AsyncAssertion.prototype, "not", {
-    get() {
-      const { actual, negated, mode } = stateOf(AsyncAssertion, this);
-      return new AsyncAssertion(actual, !negated, mode);
-    },
-  });
+  for (const mode of ["resolves", "rejects"]) {
+    defineProperty(Assertion.prototype, mode, {
+      get() {
+        const state = stateOf(this);
+        if (state.mode !== "sync") throw new TypeErrorCtor("." + mode + " cannot follow ." + state.mode);
+        return new Assertion(state.actual, state.negated, mode);
+      },
+    });
+  }
   for (let i = 0; i < MATCHER_NAMES.length; i++) {
     const name = MATCHER_NAMES[i];
     defineProperty(Assertion.prototype, name, {
       value: function (...args) {
-        const state = stateOf(Assertion, this);
-        return callMatcher(name, state.actual, state.negated, state.mode, args);
-      },
-    });
-    defineProperty(AsyncAssertion.prototype, name, {
-      value: function (...args) {
-        const state = stateOf(AsyncAssertion, this);
+        const state = stateOf(this);
+        if (state.mode === "sync") return callMatcher(name, state.actual, state.negated, state.mode, args);
         return settle(
           state.actual,
           (value) => {
@@ -806,9 +782,7 @@
     });
   }
   ObjectFreeze(Assertion.prototype);
-  ObjectFreeze(AsyncAssertion.prototype);
   ObjectFreeze(Assertion);
-  ObjectFreeze(AsyncAssertion);
 
   function settle(promiseLike, onValue, onError) {
     let native;

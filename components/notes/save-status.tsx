@@ -22,7 +22,7 @@ export function SaveStatusBadge({ status }: { status: SaveStatus }) {
 /** The sticky bar above a note editor: save state, the last error with a retry, restore notice. */
 export function SaveBar({ status, error, restored, conflict, onRetry }: { status: SaveStatus; error: string | null | undefined; restored: boolean; conflict: boolean; onRetry: () => void }) {
   return (
-    <div className="sticky top-14 z-30 flex min-h-11 flex-wrap items-center justify-between gap-3 border-b border-zinc-200 bg-white/90 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
+    <div className="sticky top-[5.5rem] z-30 flex min-h-11 md:top-14 flex-wrap items-center justify-between gap-3 border-b border-zinc-200 bg-white/90 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
       <SaveStatusBadge status={status} />
       <div className="flex items-center gap-3 text-sm">
         {error ? (

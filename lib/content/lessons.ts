@@ -101,8 +101,14 @@ export function readLessonCatalog(dir = LESSONS_DIR): { catalog: LessonCatalog; 
 
   for (const lesson of lessons.values()) {
     for (const ref of lesson.related) {
-      if (!lessons.has(ref)) problems.push({ file: lesson.file, message: `related lesson "${ref}" does not exist` });
+      const other = lessons.get(ref);
+      if (!other) problems.push({ file: lesson.file, message: `related lesson "${ref}" does not exist` });
       if (ref === lesson.ref) problems.push({ file: lesson.file, message: "a lesson cannot be related to itself" });
+      // Within a track, relations go both ways; across tracks a lesson may point at a foundation
+      // without that lesson listing everything that builds on it.
+      else if (other && other.track === lesson.track && !other.related.includes(lesson.ref)) {
+        problems.push({ file: other.file, message: `"${lesson.ref}" lists "${ref}" as related; list it back (same track)` });
+      }
     }
   }
   for (const track of tracks) {

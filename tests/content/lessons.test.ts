@@ -48,6 +48,14 @@ describe("the content checks catch broken lessons", () => {
     );
   });
 
+  it("asks for related links to go both ways within a track", () => {
+    const lesson = (slug: string, order: number, related: string) =>
+      `---\ntitle: Lesson ${slug}\nsummary: A lesson used by the content tests.\ntrack: demo\norder: ${order}\nlevel: senior\nestimatedMinutes: 5\nrelated: [${related}]\n---\nBody\n`;
+    const dir = tempTrack({ "one.md": lesson("one", 1, "demo/two"), "two.md": lesson("two", 2, "") });
+    const messages = readLessonCatalog(dir).problems.map((p) => `${path.basename(p.file)}: ${p.message}`);
+    expect(messages).toEqual(['two.md: "demo/one" lists "demo/two" as related; list it back (same track)']);
+  });
+
   it("reports a ts block that does not type-check, at its line", () => {
     const lesson = { ...[...validateLessons().catalog.lessons.values()][0]!, file: "demo.md", body: "Intro\n\n```ts\nconst n: number = 'not a number';\n```\n", bodyStartLine: 10 };
     const found = typecheckTsBlocks([lesson]);

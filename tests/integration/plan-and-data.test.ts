@@ -5,7 +5,7 @@ import { getConceptProgress, updateConcept } from "@/lib/checklist/progress";
 import { db } from "@/lib/db/client";
 import { recordSubmission } from "@/lib/exercises/progress";
 import { saveDesignNote } from "@/lib/notes/design-notes";
-import { saveLessonNote } from "@/lib/notes/lesson-notes";
+import { getLessonNote, saveLessonNote } from "@/lib/notes/lesson-notes";
 import { saveRetro } from "@/lib/notes/retros";
 import { getCheckedItems, getHours, getPlan, getPlanState, isPlanItemId, pausePlan, resumePlan, setHours, setItemChecked, setStartDay, weekItems, weekOf } from "@/lib/plan/progress";
 import { setLessonRead } from "@/lib/progress/lessons";
@@ -59,12 +59,17 @@ describe("the plan", () => {
     expect(isPlanItemId(`${phase.id}:${list.id}:${list.items[0]!.id}`)).toBe(true);
   });
 
-  it("keeps users apart: B never sees or changes A's checks, hours or checklist", async () => {
+  it("keeps users apart: B never sees or changes A's checks, hours, checklist or lesson notes", async () => {
     const a = await newUser("a@example.test");
     const b = await newUser("b@example.test");
     await setItemChecked(a, "w01-build-1", true);
     await setHours(a, "2026-11-03", 3);
     await updateConcept(a, "cqrs", { status: "learning", notes: "A's note" });
+    await saveLessonNote(a, "node/event-loop", "A's lesson note", 0);
+    expect(await getLessonNote(b, "node/event-loop")).toBeNull();
+    // B saving "over" A's note version only ever creates B's own note.
+    expect((await saveLessonNote(b, "node/event-loop", "B's note", 0)).ok).toBe(true);
+    expect((await getLessonNote(a, "node/event-loop"))?.body).toBe("A's lesson note");
     expect((await getCheckedItems(b)).size).toBe(0);
     expect((await getHours(b)).size).toBe(0);
     expect((await getConceptProgress(b)).size).toBe(0);

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { issueLines } from "./zod-issues.ts";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
@@ -37,7 +38,7 @@ export function env(): Env {
   if (parsed) return parsed;
   const result = envSchema.safeParse(process.env);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    const lines = issueLines(result.error.issues).map((line) => `  ${line}`).join("\n");
     throw new Error(`Invalid environment:\n${lines}`);
   }
   parsed = result.data;

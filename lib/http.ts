@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { PublicUser } from "./auth/accounts.ts";
+import { issueLines } from "./zod-issues.ts";
 import { getCurrentUser } from "./auth/session.ts";
 
 /** Every API error has the same shape: `{ error: "human message", ...details }`. */
@@ -27,6 +28,6 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T,
     return jsonError(400, "The request body is not valid JSON.");
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) return jsonError(400, parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
+  if (!parsed.success) return jsonError(400, issueLines(parsed.error.issues, "body").join("; "));
   return parsed.data;
 }

@@ -5,6 +5,7 @@ import { designSectionsSchema } from "../notes/design-notes.ts";
 import { noteTextSchema } from "../notes/versioned.ts";
 import { CONCEPT_STATUSES } from "../checklist/progress.ts";
 import { daySchema, hoursSchema } from "../plan/progress.ts";
+import { issueLines } from "../zod-issues.ts";
 
 // "Your data is yours": everything a user has, as one JSON document, and back. The format keeps
 // no database ids or bookkeeping columns, so export → wipe → import → export is identical.
@@ -85,7 +86,7 @@ export type ImportResult = { ok: true; counts: Record<string, number> } | { ok: 
 export async function importUserData(userId: string, input: unknown): Promise<ImportResult> {
   const parsed = exportSchema.safeParse(input);
   if (!parsed.success) {
-    const first = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "file"}: ${i.message}`);
+    const first = issueLines(parsed.error.issues.slice(0, 5), "file");
     return { ok: false, error: `This is not a valid Deepend export. ${first.join("; ")}` };
   }
   const data = parsed.data;

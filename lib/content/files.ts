@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
+import { issueLines, type Issue } from "../zod-issues.ts";
 
 export const CONTENT_DIR = path.join(process.cwd(), "content");
 
@@ -56,6 +57,6 @@ export function listDirectories(absolute: string): string[] {
     .sort();
 }
 
-export function formatZodIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
-  return issues.map((issue) => `${issue.path.map(String).join(".") || "(front matter)"}: ${issue.message}`).join("; ");
+export function formatZodIssues(issues: readonly Issue[]): string {
+  return issueLines(issues, "(front matter)").join("; ");
 }

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
+import { issueLines } from "../zod-issues.ts";
 import { conceptChecklistSchema, planSchema, type ConceptChecklist, type Phase, type Plan, type Week } from "./schema.ts";
 
 /** Absolute path of content/plan/plan.json, resolved against the current working directory. */
@@ -28,9 +29,6 @@ export class ContentFileError extends Error {
   }
 }
 
-export function formatIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string[] {
-  return issues.map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join(".") : "(root)"}: ${issue.message}`);
-}
 
 function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
@@ -53,7 +51,7 @@ function readJson(file: string): unknown {
 
 function parseWith<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
   const result = schema.safeParse(data);
-  if (!result.success) throw new ContentFileError(displayPath(file), formatIssues(result.error.issues));
+  if (!result.success) throw new ContentFileError(displayPath(file), issueLines(result.error.issues));
   return result.data;
 }
 

@@ -5,6 +5,6 @@ import type { RunJob } from "../lib/sandbox/types.ts";
 
 let input = "";
 for await (const chunk of process.stdin) input += chunk;
-const { result, dispose } = await executeJob(JSON.parse(input) as RunJob);
+const { result, dispose } = executeJob(JSON.parse(input) as RunJob);
 dispose();
 process.stdout.write(result.status);

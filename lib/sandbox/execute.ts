@@ -41,40 +41,17 @@ function wrap(js: string, params: string): string {
 }
 
 /** Test files are trusted and change rarely: transpiled once, and V8's code cache kept. */
-async function transpileTest(name: string, code: string) {
+function transpileTest(name: string, code: string) {
   const key = `${name}\0${code}`;
   let cached = testCache.get(key);
   if (!cached) {
-    const result = await transpile(code, name);
+    const result = transpile(code, name);
     if (!result.ok) throw new Error(`${name} does not compile: ${result.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join("; ")}`);
     cached = { output: result.output };
     if (testCache.size > 200) testCache.clear();
     testCache.set(key, cached);
   }
   return cached;
-}
-
-// Run, then Submit, of the same code is the common case: keep recent transpilations.
-const solutionCache = new Map<string, Awaited<ReturnType<typeof transpile>>>();
-async function transpileSolution(code: string) {
-  const hit = solutionCache.get(code);
-  if (hit) {
-    solutionCache.delete(code);
-    solutionCache.set(code, hit);
-    return hit;
-  }
-  const result = await transpile(code, "solution.ts");
-  solutionCache.set(code, result);
-  if (solutionCache.size > 32) solutionCache.delete(solutionCache.keys().next().value as string);
-  return result;
-}
-
-// V8's code cache for recently run solutions (the same code is typically Run, then Submitted).
-const solutionCodeCache = new Map<string, ivm.ExternalCopy<ArrayBuffer>>();
-function rememberCodeCache(js: string, data: ivm.ExternalCopy<ArrayBuffer> | undefined): void {
-  if (!data) return;
-  solutionCodeCache.set(js, data);
-  if (solutionCodeCache.size > 32) solutionCodeCache.delete(solutionCodeCache.keys().next().value as string);
 }
 
 class LimitError extends Error {
@@ -139,7 +116,7 @@ export interface Execution {
   dispose: () => void;
 }
 
-export async function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (tests: Array<{ name: string; hidden: boolean }>) => void): Promise<Execution> {
+export function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (tests: Array<{ name: string; hidden: boolean }>) => void): Execution {
   const started = performance.now();
   const { limits } = job;
   const elapsed = () => performance.now() - started;
@@ -149,10 +126,10 @@ export async function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (
   if (Buffer.byteLength(job.solution, "utf8") > limits.codeBytes) {
     return done({ status: "error", tests: [], console: [], error: { message: `The code is larger than ${Math.round(limits.codeBytes / 1024)} KB.` } }, unused);
   }
-  const compiled = await transpileSolution(job.solution);
+  const compiled = transpile(job.solution, "solution.ts");
   if (!compiled.ok) return done({ status: "error", tests: [], console: [], compileErrors: compiled.errors }, unused);
   const solution = compiled.output;
-  const tests = await Promise.all(job.tests.map(async (file) => ({ name: file.name, compiled: await transpileTest(file.name, file.code) })));
+  const tests = job.tests.map((file) => ({ name: file.name, compiled: transpileTest(file.name, file.code) }));
 
   let prepared: Prepared;
   if (ready && ready.key === keyOf(limits) && !ready.isolate.isDisposed) prepared = ready;
@@ -190,9 +167,9 @@ export async function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (
     onRegistered?.(registered);
 
     // From here on, untrusted code runs.
-    const cached = solutionCodeCache.get(solution.js);
-    const script = isolate.compileScriptSync(wrap(solution.js, SOLUTION_PARAMS), { filename: "solution.ts", lineOffset: -1, ...(cached ? { cachedData: cached } : { produceCachedData: true }) });
-    if (!cached) rememberCodeCache(solution.js, cachedDataOf(script));
+    // No code cache for user code: it is new at almost every run, and producing one costs more
+    // than compiling a solution-sized file.
+    const script = isolate.compileScriptSync(wrap(solution.js, SOLUTION_PARAMS), { filename: "solution.ts", lineOffset: -1 });
     const factory = script.runSync(context, { reference: true, timeout: budget() });
     prepared.define.applySync(undefined, ["solution.ts", factory.derefInto()], { timeout: budget() });
     const startRaw = tolerateUnhandledRejection(isolate, () => prepared.startSolution.applySync(undefined, [], { timeout: budget() }) as string, () => prepared.startStatus.applySync(undefined, [], { timeout: budget() }) as string);

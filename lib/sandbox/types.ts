@@ -65,4 +65,5 @@ export type WorkerResponse =
   | { type: "ready" }
   /** Sent once the tests are registered, before user code runs: lets a crash still name them. */
   | { type: "registered"; id: number; tests: Array<{ name: string; hidden: boolean }> }
-  | { type: "result"; id: number; result: RunResult };
+  /** rssBytes: the worker's resident memory, which decides when it is recycled. */
+  | { type: "result"; id: number; result: RunResult; rssBytes: number };

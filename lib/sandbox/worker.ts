@@ -21,7 +21,7 @@ function send(message: WorkerResponse): void {
   process.send?.(message);
 }
 
-process.on("message", async (message: WorkerRequest) => {
+process.on("message", (message: WorkerRequest) => {
   if (message?.type !== "run") return;
   let result;
   let dispose = () => {};
@@ -29,7 +29,7 @@ process.on("message", async (message: WorkerRequest) => {
   next = undefined;
   lastLimits = message.job.limits;
   try {
-    ({ result, dispose } = await executeJob(message.job, ready, (tests) => send({ type: "registered", id: message.id, tests })));
+    ({ result, dispose } = executeJob(message.job, ready, (tests) => send({ type: "registered", id: message.id, tests })));
   } catch (error) {
     result = {
       status: "error" as const,
@@ -39,7 +39,7 @@ process.on("message", async (message: WorkerRequest) => {
       durationMs: 0,
     };
   }
-  send({ type: "result", id: message.id, result });
+  send({ type: "result", id: message.id, result, rssBytes: process.memoryUsage.rss() });
   setImmediate(() => {
     dispose();
     prepareNext();

@@ -16,8 +16,10 @@ export interface SupervisorOptions {
   queueLimit: number;
   /** Extra time past the job's wall limit before the worker is killed (isolate setup, teardown). */
   killGraceMs?: number;
-  /** Replace a worker after this many runs, to return its memory to the system. */
+  /** Replace a worker after this many runs, to return what it has accumulated to the system. */
   recycleAfter?: number;
+  /** Replace a worker as soon as its resident memory passes this, whatever its run count. */
+  recycleRssMb?: number;
 }
 
 interface Pending {
@@ -31,8 +33,32 @@ interface Worker {
   ready: boolean;
   runs: number;
   idleSince: number;
+  /** The worker this one takes over from once it is ready (a recycle). */
+  replaces?: Worker;
+  replacedBy?: Worker;
+  /** Its replacement is ready: it takes no new job and goes when its current one ends. */
+  retired: boolean;
   current?: { id: number; pending: Pending; timer: NodeJS.Timeout; killedForTime: boolean; startedAt: number; registered?: Array<{ name: string; hidden: boolean }> };
 }
+
+/**
+ * V8 settings for short-lived isolates. A fresh isolate lives a few milliseconds, and V8's default
+ * tiering spent a fifth of a worker's CPU compiling, in background threads, code that was thrown
+ * away with the isolate. Sparkplug runs on the isolate's own thread, and Maglev and Turbofan start
+ * only for code that runs ten times longer than by default, so JIT compilation is kept for programs
+ * that run long enough to repay it. GC runs on the isolate's thread too: the heaps are small and
+ * handing work to helper threads cost more than it saved. Measured on lru-cache (worker CPU per
+ * run): 6.2 -> 5.0 ms for the tiering flags, a further -7% for the GC flag; CPU-heavy tests got
+ * faster too (3e6 cache operations: 420 -> 365 ms; bloom-filter's tests: 79 -> 62 ms).
+ */
+const V8_FLAGS = [
+  "--no-concurrent-sparkplug",
+  "--invocation-count-for-maglev=4000",
+  "--invocation-count-for-maglev-osr=1000",
+  "--invocation-count-for-turbofan=30000",
+  "--invocation-count-for-osr=5000",
+  "--single-threaded-gc",
+];
 
 /**
  * Forks worker processes that run isolates, one job each at a time, behind a bounded queue.
@@ -49,7 +75,7 @@ export class SandboxSupervisor {
   private readonly options: Required<SupervisorOptions>;
 
   constructor(options: SupervisorOptions) {
-    this.options = { killGraceMs: 1500, recycleAfter: 500, ...options };
+    this.options = { killGraceMs: 1500, recycleAfter: 5000, recycleRssMb: 512, ...options };
     for (let i = 0; i < this.options.workers; i++) this.spawn();
   }
 
@@ -61,7 +87,7 @@ export class SandboxSupervisor {
     return new Promise((resolve) => {
       const pending: Pending = { job, resolve, enqueuedAt: performance.now() };
       // The worker idle the longest has had the most time to prepare its next isolate.
-      const idle = [...this.workers].filter((w) => w.ready && !w.current).sort((a, b) => a.idleSince - b.idleSince)[0];
+      const idle = [...this.workers].filter((w) => w.ready && !w.retired && !w.current).sort((a, b) => a.idleSince - b.idleSince)[0];
       if (idle) return this.dispatch(idle, pending);
       if (this.queue.length >= this.options.queueLimit) {
         this.stats.busy++;
@@ -94,18 +120,19 @@ export class SandboxSupervisor {
     this.workers.clear();
   }
 
-  private spawn(): void {
+  private spawn(replaces?: Worker): void {
     const child = fork(workerEntry(), [], {
       // --no-lazy: V8 compiles every function up front, so the code caches kept for the harness and
       // the test files hold all their functions and each fresh isolate skips that work (-30% per run).
-      execArgv: ["--no-node-snapshot", "--no-lazy", "--disable-warning=ExperimentalWarning"],
+      execArgv: ["--no-node-snapshot", "--no-lazy", ...V8_FLAGS, "--disable-warning=ExperimentalWarning"],
       // No secrets: the worker gets nothing of the server's environment.
       env: { NODE_ENV: "production", PATH: "/usr/bin:/bin" },
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "json",
     });
     this.stats.spawned++;
-    const worker: Worker = { process: child, ready: false, runs: 0, idleSince: 0 };
+    const worker: Worker = { process: child, ready: false, runs: 0, idleSince: 0, retired: false, replaces };
+    if (replaces) replaces.replacedBy = worker;
     this.workers.add(worker);
     let stderr = "";
     child.stderr?.on("data", (chunk: Buffer) => {
@@ -141,6 +168,8 @@ export class SandboxSupervisor {
     if (message.type === "ready") {
       worker.ready = true;
       this.startFailures = 0;
+      if (worker.replaces) this.retire(worker.replaces);
+      worker.replaces = undefined;
       this.next(worker);
       return;
     }
@@ -156,13 +185,19 @@ export class SandboxSupervisor {
     worker.runs++;
     this.stats.runs++;
     current.pending.resolve(message.result);
-    if (worker.runs >= this.options.recycleAfter) {
-      this.workers.delete(worker);
-      worker.process.kill("SIGKILL");
-      if (!this.closed) this.spawn();
-      return;
-    }
+    if (worker.retired) return this.retire(worker);
+    const rssMb = message.rssBytes / 2 ** 20;
+    // The replacement starts while this worker goes on serving, so a recycle costs no capacity.
+    if ((worker.runs >= this.options.recycleAfter || rssMb > this.options.recycleRssMb) && !worker.replacedBy && this.startFailures === 0 && !this.closed) this.spawn(worker);
     this.next(worker);
+  }
+
+  /** Ends a worker whose replacement is ready: now if it is idle, else after its current job. */
+  private retire(worker: Worker): void {
+    worker.retired = true;
+    if (worker.current) return;
+    this.workers.delete(worker);
+    worker.process.kill("SIGKILL");
   }
 
   private onExit(worker: Worker): void {
@@ -181,6 +216,17 @@ export class SandboxSupervisor {
       current.pending.resolve(result);
     }
     if (!wasKnown || this.closed) return;
+    // A replacement that never started: the worker it was to replace goes on serving.
+    if (worker.replaces && !worker.ready) {
+      worker.replaces.replacedBy = undefined;
+      return;
+    }
+    // A retired worker's replacement is already serving; a worker that is being replaced hands
+    // its place to that replacement.
+    if (worker.retired || worker.replacedBy) {
+      if (worker.replacedBy) worker.replacedBy.replaces = undefined;
+      return;
+    }
     if (this.startFailures === 0) return this.spawn();
     // Back off while workers keep failing to start; fail what is waiting rather than hang.
     for (const pending of this.queue.splice(0)) pending.resolve(failure("error", "The sandbox could not start its worker processes. The server log has the details."));

@@ -79,6 +79,23 @@
   const isDate = (v) => { try { DateGetTime(v); return true; } catch { return false; } };
   const isRegExp = (v) => { try { RegExpToString(v); return typeof v === "object" && getPrototypeOf(v) !== null && hasOwn(v, "lastIndex"); } catch { return false; } };
 
+  /**
+   * Which built-in an object is, by its internal slots, which user code cannot forge. Arrays,
+   * object literals and null-prototype objects skip the brand checks: they are what tests compare
+   * most, and each failed check costs a TypeError and its stack. (A Map re-parented onto
+   * Object.prototype is then compared as a plain object: it never equals a real Map.)
+   */
+  function kindOf(v) {
+    if (isArray(v)) return "array";
+    const proto = getPrototypeOf(v);
+    if (proto === ObjectPrototype || proto === null) return "object";
+    if (isDate(v)) return "date";
+    if (isRegExp(v)) return "regexp";
+    if (isMap(v)) return "map";
+    if (isSet(v)) return "set";
+    return "object";
+  }
+
   /** Objects frozen by lockdown (built-ins): their accessors are the harness's own. */
   const hardened = new WeakSetCtor();
 
@@ -151,11 +168,12 @@
       }
       if (value === null) return "null";
       if (WeakSetHas(seen, value)) return "[Circular]";
-      if (isDate(value)) {
+      const kind = kindOf(value);
+      if (kind === "date") {
         const t = DateGetTime(value);
         return NumberIsNaN(t) ? "Invalid Date" : DateToISOString(value);
       }
-      if (isRegExp(value)) return RegExpToString(value);
+      if (kind === "regexp") return RegExpToString(value);
       if (depth > 3) return isArray(value) ? "[Array]" : "[Object]";
       WeakSetAdd(seen, value);
       const parts = [];
@@ -164,7 +182,7 @@
         ArrayPush(parts, text);
         length += text.length;
       };
-      if (isMap(value)) {
+      if (kind === "map") {
         const it = MapEntries(value);
         for (let i = 0; ; i++) {
           const r = IteratorNext(it);
@@ -174,7 +192,7 @@
         }
         return "Map(" + MapSize(value) + ") {" + (parts.length ? " " + ArrayJoin(parts, ", ") + " " : "") + "}";
       }
-      if (isSet(value)) {
+      if (kind === "set") {
         const it = SetValues(value);
         for (let i = 0; ; i++) {
           const r = SetIteratorNext(it);
@@ -487,15 +505,16 @@
     const pa = getPrototypeOf(a);
     const pb = getPrototypeOf(b);
     if (strict && pa !== pb) return false;
-    if (isArray(a) !== isArray(b)) return false;
-    if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && ObjectIs(DateGetTime(a), DateGetTime(b));
-    if (isRegExp(a) || isRegExp(b)) return isRegExp(a) && isRegExp(b) && RegExpToString(a) === RegExpToString(b);
+    const kind = kindOf(a);
+    if (kind !== kindOf(b)) return false;
+    if (kind === "date") return ObjectIs(DateGetTime(a), DateGetTime(b));
+    if (kind === "regexp") return RegExpToString(a) === RegExpToString(b);
     if (MapHas(seenA, a)) return MapGet(seenA, a) === b && MapGet(seenB, b) === a;
     MapSet(seenA, a, b);
     MapSet(seenB, b, a);
     try {
-      if (isMap(a) || isMap(b)) {
-        if (!isMap(a) || !isMap(b) || MapSize(a) !== MapSize(b)) return false;
+      if (kind === "map") {
+        if (MapSize(a) !== MapSize(b)) return false;
         const it = MapEntries(a);
         for (;;) {
           const r = IteratorNext(it);
@@ -503,8 +522,8 @@
           if (!MapHas(b, r.value[0]) || !equals(r.value[1], MapGet(b, r.value[0]), strict, seenA, seenB)) return false;
         }
       }
-      if (isSet(a) || isSet(b)) {
-        if (!isSet(a) || !isSet(b) || SetSize(a) !== SetSize(b)) return false;
+      if (kind === "set") {
+        if (SetSize(a) !== SetSize(b)) return false;
         const it = SetValues(a);
         for (;;) {
           const r = SetIteratorNext(it);

@@ -209,7 +209,7 @@ export class SandboxSupervisor {
       if (!current.killedForTime) this.stats.crashes++;
       // A worker dies under a job only by our SIGKILL (time) or by V8 aborting (memory).
       const result = current.killedForTime
-        ? failure("timeout", `The code ran longer than ${current.pending.job.limits.wallMs} ms and was stopped.`, performance.now() - current.startedAt)
+        ? failure("timeout", `The run took longer than ${current.pending.job.limits.wallMs} ms and was stopped.`, performance.now() - current.startedAt)
         : failure("memory", "The code exhausted the sandbox's memory and was stopped.", performance.now() - current.startedAt);
       const reason = current.killedForTime ? "Not finished: the time limit was reached." : "Not finished: the memory limit was reached.";
       result.tests = (current.registered ?? []).map((t) => ({ ...t, status: "failed" as const, durationMs: 0, message: reason }));

@@ -39,6 +39,7 @@ export function transpile(code: string, filename: string): TranspileResult {
     return { ok: true, output: { js: out.code, map: new TraceMap({ ...out.sourceMap, version: 3 }) } };
   } catch (error) {
     // Sucrase's syntax errors carry a 1-based position, also appended to the message as "(l:c)".
+    if (error instanceof RangeError) return { ok: false, errors: [{ line: 1, column: 1, message: "The code is nested too deeply to compile." }] };
     const loc = (error as { loc?: { line: number; column: number } }).loc;
     if (!(error instanceof SyntaxError) || !loc) throw error;
     const message = error.message.replace(/^Error transforming [^:]*: /, "").replace(/\s*\(\d+:\d+\)$/, "");

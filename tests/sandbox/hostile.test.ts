@@ -136,6 +136,10 @@ const cases: Case[] = [
   { name: "SharedArrayBuffer and Atomics.wait", code: wrong("declare const Atomics: { wait(a: Int32Array, i: number, v: number): void }; Atomics.wait(new Int32Array(new SharedArrayBuffer(16)), 0, 0);"), status: "error" },
   { name: "code larger than 64 KB", code: wrong(`export const big = "${"x".repeat(70 * 1024)}";`), status: "error", within: 1000, check: (r) => expect(r.error?.message).toMatch(/larger than 64 KB/) },
   { name: "a huge BigInt to string", code: wrong("console.log(String(7n ** 6000000n));"), status: ["timeout", "memory"], within: SLOW },
+  // Sucrase's parser backtracks over ambiguous arrow functions: each level of this nesting roughly
+  // doubles its time. It runs in the worker, so the supervisor's kill ends it like any loop.
+  { name: "a transpiler bomb (exponential parse)", code: `export const x = ${"async (a = ".repeat(40)}1${") => 1".repeat(40)};`, status: "timeout", within: SLOW },
+  { name: "code nested too deeply to parse", code: wrong(`export const deep = ${"(".repeat(20000)}1${")".repeat(20000)};`), status: "error", check: (r) => expect(r.compileErrors?.[0]?.message).toMatch(/nested too deeply/) },
   { name: "a syntax error", code: "export function add(a: number, b: number { return a + b; }", status: "error", check: (r) => expect(r.compileErrors?.[0]?.line).toBe(1) },
   { name: "registering extra tests from the solution", code: wrong("(globalThis as any).describe?.('x', () => {}); (globalThis as any).it?.('always passes', () => {});"), status: "failed", check: (r) => expect(r.tests).toHaveLength(4) },
   {

@@ -68,7 +68,11 @@ async function main(): Promise<void> {
   latencies.sort((a, b) => a - b);
   const p50 = percentile(latencies, 50);
   const p95 = percentile(latencies, 95);
-  const rps = await throughput(sandboxRun, cores, 1000);
+  // Three rounds of 1,000 runs: the median is the result; all three are printed, since a shared
+  // machine's speed drifts by a quarter from minute to minute.
+  const rounds: number[] = [];
+  for (let i = 0; i < 3; i++) rounds.push(await throughput(sandboxRun, cores, 1000));
+  const rps = [...rounds].sort((a, b) => a - b)[1]!;
 
   const baseline: number[] = [];
   for (let i = 0; i < 20; i++) baseline.push(await timed(baselineRun));
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
   row("sandbox latency p50", ms(p50), "< 10 ms", p50 < 10);
   row("sandbox latency p95", ms(p95), "< 20 ms", p95 < 20);
   row(`sandbox throughput (concurrency ${cores})`, `${rps.toFixed(0)} runs/s`, ">= 300/s", rps >= 300);
+  console.log(`${"  rounds of 1,000 runs".padEnd(34)} ${rounds.map((r) => r.toFixed(0)).join(" / ")} runs/s`);
   row("process-per-run latency p50", ms(baseP50), "", true);
   row(`process-per-run throughput (c=${cores})`, `${baseRps.toFixed(0)} runs/s`, "", true);
   row("speed-up over process-per-run (p50)", `${(baseP50 / p50).toFixed(1)}x`, ">= 4x", baseP50 / p50 >= 4);

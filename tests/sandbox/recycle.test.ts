@@ -37,6 +37,17 @@ async function runMany(sandbox: SandboxSupervisor, total: number, concurrency: n
   return names;
 }
 
+/** A supervisor of its own for one test, closed whatever happens. */
+async function withSandbox(options: ConstructorParameters<typeof SandboxSupervisor>[0], body: (sandbox: SandboxSupervisor) => Promise<void>): Promise<void> {
+  const sandbox = new SandboxSupervisor(options);
+  try {
+    await sandbox.ready();
+    await body(sandbox);
+  } finally {
+    await sandbox.close();
+  }
+}
+
 async function settled(sandbox: SandboxSupervisor): Promise<void> {
   // Replacements start in the background; wait until none is booting.
   for (let i = 0; i < 200 && sandbox.workerPids().length !== 2; i++) await new Promise((r) => setTimeout(r, 25));
@@ -44,10 +55,8 @@ async function settled(sandbox: SandboxSupervisor): Promise<void> {
 }
 
 describe("worker recycling", () => {
-  it("replaces workers after their run count without losing or repeating a job", async () => {
-    const sandbox = new SandboxSupervisor({ workers: 2, queueLimit: 8, recycleAfter: 3 });
-    try {
-      await sandbox.ready();
+  it("replaces workers after their run count without losing or repeating a job", () =>
+    withSandbox({ workers: 2, queueLimit: 8, recycleAfter: 3 }, async (sandbox) => {
       const first = sandbox.workerPids();
       const names = await runMany(sandbox, 30, 2);
       expect(names.toSorted()).toEqual(Array.from({ length: 30 }, (_, n) => `doubles ${n}`).toSorted());
@@ -61,29 +70,19 @@ describe("worker recycling", () => {
       expect(first.filter(alive)).toEqual([]);
       // And the replacements serve.
       expect((await sandbox.run(job(99))).status).toBe("passed");
-    } finally {
-      await sandbox.close();
-    }
-  });
+    }));
 
-  it("replaces a worker whose memory passes the threshold", async () => {
-    const sandbox = new SandboxSupervisor({ workers: 2, queueLimit: 8, recycleRssMb: 1 });
-    try {
-      await sandbox.ready();
+  it("replaces a worker whose memory passes the threshold", () =>
+    withSandbox({ workers: 2, queueLimit: 8, recycleRssMb: 1 }, async (sandbox) => {
       const names = await runMany(sandbox, 8, 1);
       expect(names).toHaveLength(8);
       await settled(sandbox);
       expect(sandbox.stats.spawned).toBeGreaterThan(2);
       expect(sandbox.workerPids()).toHaveLength(2);
-    } finally {
-      await sandbox.close();
-    }
-  });
+    }));
 
-  it("never runs more than its worker count of jobs at once while replacing", async () => {
-    const sandbox = new SandboxSupervisor({ workers: 1, queueLimit: 1, recycleAfter: 1 });
-    try {
-      await sandbox.ready();
+  it("never runs more than its worker count of jobs at once while replacing", () =>
+    withSandbox({ workers: 1, queueLimit: 1, recycleAfter: 1 }, async (sandbox) => {
       const [old] = sandbox.workerPids();
       expect((await sandbox.run(job(0))).status).toBe("passed");
       // Due for recycling: the replacement is starting, and the old worker is still there to serve.
@@ -96,8 +95,5 @@ describe("worker recycling", () => {
       await new Promise((r) => setTimeout(r, 50));
       const more = await Promise.all([sandbox.run(job(4)), sandbox.run(job(5)), sandbox.run(job(6))]);
       expect(more.map((r) => r.status).toSorted()).toEqual(["busy", "passed", "passed"]);
-    } finally {
-      await sandbox.close();
-    }
-  });
+    }));
 });

@@ -55,38 +55,40 @@ export function ResultsPanel({ result, mode, pending }: { result: RunResult | nu
           ))}
         </ul>
       ) : null}
-      <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Tests">
-        {result.tests.map((t) => (
-          <li key={`${t.hidden}-${t.name}`} className="px-3 py-2" data-test-status={t.status} data-hidden={t.hidden}>
-            <div className="flex items-start gap-2">
-              <span aria-hidden className={t.status === "passed" ? "text-emerald-600" : "text-red-600"}>
-                {t.status === "passed" ? "✓" : "✗"}
-              </span>
-              <span className="flex-1">
-                {t.name}
-                {t.hidden ? <span className="ml-2 rounded bg-zinc-100 px-1.5 py-0.5 text-[10px] uppercase tracking-wide text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">hidden</span> : null}
-              </span>
-              <span className="text-xs tabular-nums text-zinc-500">{t.durationMs} ms</span>
-            </div>
-            {t.status === "failed" && t.message ? (
-              <div className="ml-5 mt-1 space-y-1">
-                <p className="whitespace-pre-wrap break-words font-mono text-xs text-red-700 dark:text-red-300">
-                  {t.message}
-                  {t.line ? ` (line ${t.line})` : ""}
-                </p>
-                {t.expected !== undefined || t.actual !== undefined ? (
-                  <dl className="grid grid-cols-[5rem_1fr] gap-x-2 font-mono text-xs">
-                    <dt className="text-zinc-500">Expected</dt>
-                    <dd className="break-all text-emerald-700 dark:text-emerald-400">{t.expected}</dd>
-                    <dt className="text-zinc-500">Received</dt>
-                    <dd className="break-all text-red-700 dark:text-red-400">{t.actual}</dd>
-                  </dl>
+      {result.tests.length > 0 ? (
+        <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Tests">
+          {result.tests.map((t) => (
+            <li key={`${t.hidden}-${t.name}`} className="px-3 py-2" data-test-status={t.status} data-hidden={t.hidden}>
+              <div className="flex items-start gap-2">
+                <span aria-hidden className={t.status === "passed" ? "text-emerald-600" : "text-red-600"}>
+                  {t.status === "passed" ? "✓" : "✗"}
+                </span>
+                <span className="flex-1">
+                  {t.name}
+                  {t.hidden ? <span className="ml-2 rounded bg-zinc-100 px-1.5 py-0.5 text-[10px] uppercase tracking-wide text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">hidden</span> : null}
+                </span>
+                <span className="text-xs tabular-nums text-zinc-500">{t.durationMs} ms</span>
+              </div>
+              {t.status === "failed" && t.message ? (
+                <div className="ml-5 mt-1 space-y-1">
+                  <p className="whitespace-pre-wrap break-words font-mono text-xs text-red-700 dark:text-red-300">
+                    {t.message}
+                    {t.line ? ` (line ${t.line})` : ""}
+                  </p>
+                  {t.expected !== undefined || t.actual !== undefined ? (
+                    <dl className="grid grid-cols-[5rem_1fr] gap-x-2 font-mono text-xs">
+                      <dt className="text-zinc-500">Expected</dt>
+                      <dd className="break-all text-emerald-700 dark:text-emerald-400">{t.expected}</dd>
+                      <dt className="text-zinc-500">Received</dt>
+                      <dd className="break-all text-red-700 dark:text-red-400">{t.actual}</dd>
+                    </dl>
                 ) : null}
               </div>
             ) : null}
           </li>
         ))}
       </ul>
+      ) : null}
       {result.console.length > 0 ? (
         <section aria-label="Console output">
           <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500">Console</h3>

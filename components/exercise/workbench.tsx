@@ -250,7 +250,8 @@ export function ExerciseWorkbench(props: WorkbenchProps & { instructions: ReactN
   const theme = dark ? "vs-dark" : "light";
   const tabClass = (active: boolean) =>
     `rounded-t-md px-3 py-1.5 text-sm ${active ? "bg-white font-medium text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100" : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"}`;
-  const editorOptions = { minimap: { enabled: false }, fontSize: 13, scrollBeyondLastLine: false, automaticLayout: true, tabSize: 2, fixedOverflowWidgets: true } as const;
+  // No sticky scroll: exercise files are short, and its header went stale when code was replaced.
+  const editorOptions = { minimap: { enabled: false }, stickyScroll: { enabled: false }, fontSize: 13, scrollBeyondLastLine: false, automaticLayout: true, tabSize: 2, fixedOverflowWidgets: true } as const;
 
   return (
     <div className="flex h-[calc(100vh-7.5rem)] min-h-[36rem] flex-col gap-2 lg:flex-row lg:gap-0" data-solved={solved}>
@@ -298,7 +299,7 @@ export function ExerciseWorkbench(props: WorkbenchProps & { instructions: ReactN
           </div>
           <div className="ml-auto flex items-center gap-3 pb-1 text-xs text-zinc-500">
             <span data-testid="problems" data-count={problems}>
-              {problems === 0 ? "No type errors" : `${problems} type error${problems === 1 ? "" : "s"}`}
+              {problems === 0 ? "No errors" : `${problems} error${problems === 1 ? "" : "s"}`}
             </span>
             <span data-testid="save-state" data-state={saveState}>
               {{ saved: "Saved", saving: "Saving…", unsaved: "Unsaved changes", error: "Not saved: retrying on next change", local: "Kept in this browser" }[saveState]}

@@ -60,6 +60,14 @@ test("solve lru-cache in the browser: type errors, failing run, passing submit, 
   await testInfo.attach("exercise-failing-dark", { body: await page.screenshot(), contentType: "image/png" });
   await page.emulateMedia({ colorScheme: "light" });
 
+  // Code that does not parse comes back as a compile error on the user's own line.
+  await setCode(page, "export class LRUCache {\n  get(key: string) {\n    return key +;\n  }\n}\n");
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "error");
+  await expect(page.getByRole("list", { name: "Compile errors" })).toContainText('Line 3:17 Unexpected ";"');
+  await expect(page.getByTestId("problems")).toHaveText("1 error", { timeout: 30_000 });
+  await testInfo.attach("exercise-compile-error", { body: await page.screenshot(), contentType: "image/png" });
+
   // Nothing secret reached the browser before the exercise is solved.
   collecting = false;
   const everything = bodies.join("\n");

@@ -4,7 +4,8 @@ import { getExerciseCatalog } from "./content/exercises.ts";
 import { getLessonCatalog, type LessonMeta } from "./content/lessons.ts";
 import { db } from "./db/client.ts";
 import { getExerciseStatuses } from "./exercises/progress.ts";
-import { addDays, getCheckedItems, getChecklist, getHours, getPlan, getPlanState, hoursPerWeek, today, weekItems, type CheckableItem, type PlanState } from "./plan/progress.ts";
+import { getChecklist, getPlan } from "./plan/content.ts";
+import { addDays, getCheckedItems, getHours, getPlanState, hoursPerWeek, today, weekItems, type CheckableItem, type PlanState } from "./plan/progress.ts";
 import { getReadLessonRefs } from "./progress/lessons.ts";
 
 export interface Dashboard {

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
+import { isProduction } from "../env.ts";
 import { issueLines } from "../zod-issues.ts";
 import { conceptChecklistSchema, planSchema, type ConceptChecklist, type Phase, type Plan, type Week } from "./schema.ts";
 
@@ -99,4 +100,19 @@ export function planLessonRefs(plan: Plan): string[] {
 /** Every exercise slug the plan links to, sorted and de-duplicated. */
 export function planExerciseSlugs(plan: Plan): string[] {
   return [...new Set(plan.weeks.flatMap((week) => week.links.exercises))].sort();
+}
+
+let cachedPlan: Plan | undefined;
+let cachedChecklist: ConceptChecklist | undefined;
+
+/** The plan, read and validated once in production (on every call in development, to see edits). */
+export function getPlan(): Plan {
+  if (!cachedPlan || !isProduction()) cachedPlan = loadPlan();
+  return cachedPlan;
+}
+
+/** The checklist, cached like getPlan(). */
+export function getChecklist(): ConceptChecklist {
+  if (!cachedChecklist || !isProduction()) cachedChecklist = loadChecklist();
+  return cachedChecklist;
 }

@@ -2,21 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { db } from "../db/client.ts";
 import { isProduction } from "../env.ts";
-import { loadChecklist, loadPlan } from "./content.ts";
-import { TASK_KINDS, type ConceptChecklist, type Plan, type Week } from "./schema.ts";
-
-let cachedPlan: Plan | undefined;
-let cachedChecklist: ConceptChecklist | undefined;
-
-export function getPlan(): Plan {
-  if (!cachedPlan || !isProduction()) cachedPlan = loadPlan();
-  return cachedPlan;
-}
-
-export function getChecklist(): ConceptChecklist {
-  if (!cachedChecklist || !isProduction()) cachedChecklist = loadChecklist();
-  return cachedChecklist;
-}
+import { getPlan } from "./content.ts";
+import { TASK_KINDS, type Week } from "./schema.ts";
 
 // ---- dates: calendar days as "YYYY-MM-DD", weeks counted from the start date ----------------
 

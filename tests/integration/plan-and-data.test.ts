@@ -7,7 +7,8 @@ import { recordSubmission } from "@/lib/exercises/progress";
 import { saveDesignNote } from "@/lib/notes/design-notes";
 import { getLessonNote, saveLessonNote } from "@/lib/notes/lesson-notes";
 import { saveRetro } from "@/lib/notes/retros";
-import { getCheckedItems, getHours, getPlan, getPlanState, isPlanItemId, pausePlan, resumePlan, setHours, setItemChecked, setStartDay, weekItems, weekOf } from "@/lib/plan/progress";
+import { getPlan } from "@/lib/plan/content";
+import { getCheckedItems, getHours, getPlanState, isPlanItemId, pausePlan, resumePlan, setHours, setItemChecked, setStartDay, weekItems, weekOf } from "@/lib/plan/progress";
 import { setLessonRead } from "@/lib/progress/lessons";
 
 async function newUser(email: string) {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { conceptUpdateSchema, updateConcept } from "@/lib/checklist/progress";
-import { getChecklist } from "@/lib/plan/progress";
+import { getChecklist } from "@/lib/plan/content";
 
 export async function updateConceptAction(conceptId: string, update: unknown): Promise<{ ok: true; doneAt: string | null } | { ok: false; error: string }> {
   const user = await getCurrentUser();

@@ -2,7 +2,7 @@ import { ConceptRow } from "@/components/concept-row";
 import { requireUser } from "@/lib/auth/session";
 import { getConceptProgress } from "@/lib/checklist/progress";
 import { getLessonCatalog } from "@/lib/content/lessons";
-import { getChecklist } from "@/lib/plan/progress";
+import { getChecklist } from "@/lib/plan/content";
 
 export const metadata = { title: "Concept checklist" };
 

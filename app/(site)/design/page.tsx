@@ -2,7 +2,7 @@ import Link from "next/link";
 import { DESIGN_WEEKS } from "@/lib/notes/weeks";
 import { requireUser } from "@/lib/auth/session";
 import { DESIGN_SECTIONS, listDesignNotes, type DesignNoteDoc } from "@/lib/notes/design-notes";
-import { loadPlan } from "@/lib/plan/content";
+import { getPlan } from "@/lib/plan/content";
 
 export const metadata = { title: "System-design notes" };
 
@@ -10,7 +10,7 @@ const written = (note: DesignNoteDoc | undefined) => (note ? DESIGN_SECTIONS.fil
 
 export default async function DesignNotesPage() {
   const user = await requireUser("/design");
-  const plan = loadPlan();
+  const plan = getPlan();
   const notes = new Map((await listDesignNotes(user.id)).map((n) => [n.week, n]));
   const weeks = plan.weeks.filter((w) => w.number >= DESIGN_WEEKS.first && w.number <= DESIGN_WEEKS.last && w.designPrompt);
   const { steps } = plan.systemDesignPractice;

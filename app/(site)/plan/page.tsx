@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { PlanControls } from "@/components/plan/plan-controls";
 import { requireUser } from "@/lib/auth/session";
-import { getCheckedItems, getHours, getPlan, getPlanState, hoursPerWeek, today, weekItems } from "@/lib/plan/progress";
+import { getPlan } from "@/lib/plan/content";
+import { getCheckedItems, getHours, getPlanState, hoursPerWeek, today, weekItems } from "@/lib/plan/progress";
 
 export const metadata = { title: "The 20-week plan" };
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { noteExcerpt, searchExcerpt, searchWords } from "@/components/notes/text";
 import { requireUser } from "@/lib/auth/session";
 import { listRetros, searchRetros } from "@/lib/notes/retros";
-import { loadPlan } from "@/lib/plan/content";
+import { getPlan } from "@/lib/plan/content";
 
 export const metadata = { title: "Weekly retrospectives" };
 
@@ -14,7 +14,7 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 export default async function RetrosPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("/retros");
   const { q: query = "" } = querySchema.parse(await searchParams);
-  const plan = loadPlan();
+  const plan = getPlan();
   const [retros, hits] = await Promise.all([listRetros(user.id), query ? searchRetros(user.id, query) : Promise.resolve(null)]);
   const byWeek = new Map(retros.map((r) => [r.week, r]));
   const titles = new Map(plan.weeks.map((w) => [w.number, w.title]));

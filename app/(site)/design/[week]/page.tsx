@@ -5,13 +5,14 @@ import { DesignTimer } from "@/components/notes/design-timer";
 import { DESIGN_WEEKS, parseDesignWeek } from "@/lib/notes/weeks";
 import { requireUser } from "@/lib/auth/session";
 import { DESIGN_SECTIONS, getDesignNote } from "@/lib/notes/design-notes";
-import { getWeek, loadPlan } from "@/lib/plan/content";
+import { getWeek, getPlan } from "@/lib/plan/content";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 type Props = { params: Promise<{ week: string }> };
 
 export async function generateMetadata({ params }: Props) {
   const week = parseDesignWeek((await params).week);
-  const prompt = week === null ? undefined : getWeek(loadPlan(), week)?.designPrompt;
+  const prompt = week === null ? undefined : getWeek(getPlan(), week)?.designPrompt;
   return { title: prompt ? `${prompt.title} · design note` : "Design note" };
 }
 
@@ -19,7 +20,7 @@ export default async function DesignNotePage({ params }: Props) {
   const week = parseDesignWeek((await params).week);
   if (week === null) notFound();
   const user = await requireUser(`/design/${week}`);
-  const plan = loadPlan();
+  const plan = getPlan();
   const info = getWeek(plan, week);
   const prompt = info?.designPrompt;
   if (!info || !prompt) notFound();
@@ -29,13 +30,7 @@ export default async function DesignNotePage({ params }: Props) {
   return (
     <div className="space-y-6">
       <div>
-        <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
-          <Link href="/design" className="hover:text-accent-600">
-            System-design notes
-          </Link>
-          <span className="mx-2">/</span>
-          <span>Week {week}</span>
-        </nav>
+        <Breadcrumb items={[{ label: "System-design notes", href: "/design" }, { label: `Week ${week}` }]} />
         <header className="mt-3 flex flex-wrap items-start justify-between gap-4">
           <div className="max-w-3xl">
             <h1 className="text-3xl font-semibold tracking-tight">{prompt.title}</h1>

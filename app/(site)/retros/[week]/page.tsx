@@ -5,7 +5,8 @@ import { retroTemplate } from "@/components/notes/text";
 import { parseRetroWeek, RETRO_WEEKS } from "@/lib/notes/weeks";
 import { requireUser } from "@/lib/auth/session";
 import { getRetro } from "@/lib/notes/retros";
-import { getWeek, loadPlan } from "@/lib/plan/content";
+import { getWeek, getPlan } from "@/lib/plan/content";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 type Props = { params: Promise<{ week: string }> };
 
@@ -18,7 +19,7 @@ export default async function RetroPage({ params }: Props) {
   const week = parseRetroWeek((await params).week);
   if (week === null) notFound();
   const user = await requireUser(`/retros/${week}`);
-  const plan = loadPlan();
+  const plan = getPlan();
   const info = getWeek(plan, week);
   if (!info) notFound();
   const retro = await getRetro(user.id, week);
@@ -29,13 +30,7 @@ export default async function RetroPage({ params }: Props) {
 
   return (
     <div>
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
-        <Link href="/retros" className="hover:text-accent-600">
-          Retrospectives
-        </Link>
-        <span className="mx-2">/</span>
-        <span>Week {week}</span>
-      </nav>
+      <Breadcrumb items={[{ label: "Retrospectives", href: "/retros" }, { label: `Week ${week}` }]} />
       <header className="mt-3 mb-4 flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-3xl font-semibold tracking-tight">Week {week} retrospective</h1>

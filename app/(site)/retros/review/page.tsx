@@ -4,8 +4,9 @@ import { MarkdownPreview } from "@/components/notes/markdown-preview";
 import { parseRetroWeek } from "@/lib/notes/weeks";
 import { requireUser } from "@/lib/auth/session";
 import { listRetros, type RetroDoc } from "@/lib/notes/retros";
-import { getWeek, loadPlan } from "@/lib/plan/content";
+import { getWeek, getPlan } from "@/lib/plan/content";
 import type { Week } from "@/lib/plan/schema";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 export const metadata = { title: "Review retrospectives" };
 
@@ -24,23 +25,17 @@ function weekParam(raw: string | string[] | undefined, fallback: number | null):
 export default async function ReviewPage({ searchParams }: Props) {
   const query = await searchParams;
   const user = await requireUser("/retros/review");
-  const plan = loadPlan();
+  const plan = getPlan();
   const retros = await listRetros(user.id);
   const byWeek = new Map(retros.map((r) => [r.week, r]));
   // Default: the latest written week beside the one before it.
   const current = weekParam(query.week, retros.at(-1)?.week ?? 1) ?? 1;
   const earlier = weekParam(query.with, current > 1 ? current - 1 : null);
-  const select = "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+  const weekOptions = plan.weeks.map((w) => ({ number: w.number, written: byWeek.has(w.number) }));
 
   return (
     <div>
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
-        <Link href="/retros" className="hover:text-accent-600">
-          Retrospectives
-        </Link>
-        <span className="mx-2">/</span>
-        <span>Review</span>
-      </nav>
+      <Breadcrumb items={[{ label: "Retrospectives", href: "/retros" }, { label: "Review" }]} />
       <header className="mt-3 mb-6">
         <h1 className="text-3xl font-semibold tracking-tight">Review side by side</h1>
         <p className="mt-1 max-w-2xl text-zinc-600 dark:text-zinc-400">Put an earlier week beside this one: which gaps closed, which keep coming back?</p>
@@ -48,25 +43,11 @@ export default async function ReviewPage({ searchParams }: Props) {
       <form action="/retros/review" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
         <label className="flex flex-col gap-1">
           <span className="font-medium">Earlier week</span>
-          <select name="with" defaultValue={earlier ?? ""} className={select}>
-            {plan.weeks.map((w) => (
-              <option key={w.number} value={w.number}>
-                Week {w.number}
-                {byWeek.has(w.number) ? "" : " (not written)"}
-              </option>
-            ))}
-          </select>
+          <WeekSelect name="with" defaultValue={earlier ?? ""} weeks={weekOptions} />
         </label>
         <label className="flex flex-col gap-1">
           <span className="font-medium">This week</span>
-          <select name="week" defaultValue={current} className={select}>
-            {plan.weeks.map((w) => (
-              <option key={w.number} value={w.number}>
-                Week {w.number}
-                {byWeek.has(w.number) ? "" : " (not written)"}
-              </option>
-            ))}
-          </select>
+          <WeekSelect name="week" defaultValue={current} weeks={weekOptions} />
         </label>
         <button type="submit" className="rounded-md bg-accent-600 px-4 py-1.5 font-medium text-white hover:bg-accent-700">
           Compare
@@ -107,5 +88,18 @@ function EmptyColumn() {
     <div className="flex items-center justify-center rounded-lg border border-dashed border-zinc-300 p-8 text-sm text-zinc-500 dark:border-zinc-700">
       Week 1 has no earlier week. Pick another week to compare.
     </div>
+  );
+}
+
+function WeekSelect({ name, defaultValue, weeks }: { name: string; defaultValue: number | ""; weeks: Array<{ number: number; written: boolean }> }) {
+  return (
+    <select name={name} defaultValue={defaultValue} className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+      {weeks.map((w) => (
+        <option key={w.number} value={w.number}>
+          Week {w.number}
+          {w.written ? "" : " (not written)"}
+        </option>
+      ))}
+    </select>
   );
 }

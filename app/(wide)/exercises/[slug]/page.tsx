@@ -10,6 +10,7 @@ import { getExercise, toPublic } from "@/lib/content/exercises";
 import { getLessonCatalog } from "@/lib/content/lessons";
 import { renderLessonMarkdown } from "@/lib/content/markdown";
 import { getExerciseState, listSubmissions } from "@/lib/exercises/progress";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -35,11 +36,7 @@ export default async function ExercisePage({ params }: Params) {
 
   const instructions = (
     <>
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
-        <Link href="/exercises" className="hover:text-accent-600">
-          Exercises
-        </Link>
-      </nav>
+      <Breadcrumb items={[{ label: "Exercises", href: "/exercises" }]} />
       <h1 className="mt-2 text-2xl font-semibold tracking-tight">{exercise.title}</h1>
       <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-zinc-500">
         <DifficultyBadge difficulty={exercise.difficulty} />

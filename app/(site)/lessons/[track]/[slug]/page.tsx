@@ -10,6 +10,7 @@ import { getRenderedLesson } from "@/lib/content/rendered";
 import { getExerciseCatalog } from "@/lib/content/exercises";
 import { getLessonNote } from "@/lib/notes/lesson-notes";
 import { getLessonReadAt } from "@/lib/progress/lessons";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 type Params = { params: Promise<{ track: string; slug: string }> };
 
@@ -35,15 +36,7 @@ export default async function LessonPage({ params }: Params) {
   return (
     <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-12">
       <article className="min-w-0">
-        <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
-          <Link href="/lessons" className="hover:text-accent-600">
-            Lessons
-          </Link>
-          <span className="mx-2">/</span>
-          <Link href={`/lessons#${lesson.track}`} className="hover:text-accent-600">
-            {track?.title ?? lesson.track}
-          </Link>
-        </nav>
+        <Breadcrumb items={[{ label: "Lessons", href: "/lessons" }, { label: track?.title ?? lesson.track, href: `/lessons#${lesson.track}` }]} />
         <h1 className="mt-3 text-3xl font-semibold tracking-tight sm:text-4xl">{lesson.title}</h1>
         <p className="mt-3 text-lg text-zinc-600 dark:text-zinc-400">{lesson.summary}</p>
         <div className="mt-4 flex flex-wrap items-center gap-3 text-sm text-zinc-500">

@@ -1,8 +1,9 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CheckItem } from "@/components/plan/check-item";
 import { requireUser } from "@/lib/auth/session";
-import { appendixItemId, getCheckedItems, getPlan } from "@/lib/plan/progress";
+import { getPlan } from "@/lib/plan/content";
+import { appendixItemId, getCheckedItems } from "@/lib/plan/progress";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -17,11 +18,7 @@ export default async function PhasePage({ params }: Params) {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
-        <Link href="/plan" className="hover:text-accent-600">
-          Plan
-        </Link>
-      </nav>
+      <Breadcrumb items={[{ label: "Plan", href: "/plan" }]} />
       <header>
         <p className="text-sm font-medium uppercase tracking-wide text-accent-600">
           Phase {phase.number} · weeks {phase.weeks.start}-{phase.weeks.end}

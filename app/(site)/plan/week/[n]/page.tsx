@@ -5,8 +5,10 @@ import { HoursLogger } from "@/components/plan/hours-logger";
 import { requireUser } from "@/lib/auth/session";
 import { getExerciseCatalog } from "@/lib/content/exercises";
 import { getLessonCatalog } from "@/lib/content/lessons";
-import { daysOfWeek, getCheckedItems, getHours, getPlan, getPlanState, today } from "@/lib/plan/progress";
+import { getPlan } from "@/lib/plan/content";
+import { daysOfWeek, getCheckedItems, getHours, getPlanState, today } from "@/lib/plan/progress";
 import { TASK_KINDS } from "@/lib/plan/schema";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 type Params = { params: Promise<{ n: string }> };
 
@@ -41,17 +43,7 @@ export default async function WeekPage({ params }: Params) {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
-        <Link href="/plan" className="hover:text-accent-600">
-          Plan
-        </Link>
-        <span className="mx-2">/</span>
-        {phase ? (
-          <Link href={`/plan/phase/${phase.id}`} className="hover:text-accent-600">
-            Phase {phase.number}: {phase.title}
-          </Link>
-        ) : null}
-      </nav>
+      <Breadcrumb items={[{ label: "Plan", href: "/plan" }, ...(phase ? [{ label: `Phase ${phase.number}: ${phase.title}`, href: `/plan/phase/${phase.id}` }] : [])]} />
       <header>
         <p className="text-sm font-medium uppercase tracking-wide text-accent-600">
           Week {week.number}

@@ -7,7 +7,15 @@ import { TASK_KINDS, type Week } from "./schema.ts";
 
 // ---- dates: calendar days as "YYYY-MM-DD", weeks counted from the start date ----------------
 
-export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-23.").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "That date does not exist.");
+// Date.parse rolls "2026-02-31" over to March 3 rather than failing: only a real calendar day
+// survives the round trip unchanged.
+export const daySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-23.")
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+  }, "That date does not exist.");
 
 const DAY_MS = 86_400_000;
 export function toDay(date: Date): string {

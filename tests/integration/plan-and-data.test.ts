@@ -8,7 +8,7 @@ import { saveDesignNote } from "@/lib/notes/design-notes";
 import { getLessonNote, saveLessonNote } from "@/lib/notes/lesson-notes";
 import { saveRetro } from "@/lib/notes/retros";
 import { getPlan } from "@/lib/plan/content";
-import { getCheckedItems, getHours, getPlanState, isPlanItemId, pausePlan, resumePlan, setHours, setItemChecked, setStartDay, weekItems, weekOf } from "@/lib/plan/progress";
+import { daySchema, getCheckedItems, getHours, getPlanState, isPlanItemId, pausePlan, resumePlan, setHours, setItemChecked, setStartDay, weekItems, weekOf } from "@/lib/plan/progress";
 import { setLessonRead } from "@/lib/progress/lessons";
 
 async function newUser(email: string) {
@@ -49,6 +49,11 @@ describe("the plan", () => {
     await resumePlan(user, new Date("2026-11-17T12:00:00"));
     const resumed = await getPlanState(user, new Date("2026-11-17T12:00:00"));
     expect(resumed).toMatchObject({ paused: false, startDay: "2026-11-09", currentWeek: 2 });
+  });
+
+  it("accepts real calendar days only", () => {
+    for (const day of ["2026-11-23", "2028-02-29", "2026-12-31"]) expect(daySchema.safeParse(day).success, day).toBe(true);
+    for (const day of ["2026-02-31", "2027-02-29", "2026-13-01", "2026-11-00", "2026-11-3", "23/11/2026"]) expect(daySchema.safeParse(day).success, day).toBe(false);
   });
 
   it("knows which item ids exist", () => {

@@ -51,8 +51,8 @@ function store(userId: string, week: number): VersionedStore<DesignSections> {
       return doc && { value: doc.sections, version: doc.version, updatedAt: doc.updatedAt };
     },
     create: (sections) => db.designNote.create({ data: { userId, week, sectionsJson: JSON.stringify(sections) }, select: { version: true, updatedAt: true } }),
-    compareAndSet: async (sections, version) =>
-      (await db.designNote.updateMany({ where: { userId, week, version }, data: { sectionsJson: JSON.stringify(sections), version: { increment: 1 } } })).count,
+    compareAndSet: async (sections, version, updatedAt) =>
+      (await db.designNote.updateMany({ where: { userId, week, version }, data: { sectionsJson: JSON.stringify(sections), version: version + 1, updatedAt } })).count,
   };
 }
 

@@ -20,7 +20,7 @@ export function saveLessonNote(userId: string, lessonRef: string, body: string, 
         return row && { value: row.body, version: row.version, updatedAt: row.updatedAt };
       },
       create: (text) => db.lessonNote.create({ data: { userId, lessonRef, body: text }, select: { version: true, updatedAt: true } }),
-      compareAndSet: async (text, version) => (await db.lessonNote.updateMany({ where: { userId, lessonRef, version }, data: { body: text, version: { increment: 1 } } })).count,
+      compareAndSet: async (text, version, updatedAt) => (await db.lessonNote.updateMany({ where: { userId, lessonRef, version }, data: { body: text, version: version + 1, updatedAt } })).count,
     },
     body,
     baseVersion,

@@ -26,7 +26,7 @@ function store(userId: string, week: number): VersionedStore<string> {
       return row && { value: row.body, version: row.version, updatedAt: row.updatedAt };
     },
     create: (body) => db.retrospective.create({ data: { userId, week, body }, select: { version: true, updatedAt: true } }),
-    compareAndSet: async (body, version) => (await db.retrospective.updateMany({ where: { userId, week, version }, data: { body, version: { increment: 1 } } })).count,
+    compareAndSet: async (body, version, updatedAt) => (await db.retrospective.updateMany({ where: { userId, week, version }, data: { body, version: version + 1, updatedAt } })).count,
   };
 }
 

@@ -16,8 +16,11 @@ export const baseVersionSchema = z.number().int().min(0);
 export interface VersionedStore<T> {
   read(): Promise<{ value: T; version: number; updatedAt: Date } | null>;
   create(value: T): Promise<{ version: number; updatedAt: Date }>;
-  /** Updates only if the stored version is `baseVersion` (one statement); returns rows changed. */
-  compareAndSet(value: T, baseVersion: number): Promise<number>;
+  /**
+   * Updates only if the stored version is `baseVersion`, to `baseVersion + 1` and `updatedAt`, in
+   * one statement; returns rows changed.
+   */
+  compareAndSet(value: T, baseVersion: number, updatedAt: Date): Promise<number>;
 }
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
@@ -29,9 +32,11 @@ export async function saveVersioned<T>(store: VersionedStore<T>, value: T, baseV
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
-  } else if ((await store.compareAndSet(value, baseVersion)) === 1) {
-    const row = await store.read();
-    if (row) return { ok: true, version: row.version, updatedAt: row.updatedAt };
+  } else {
+    // What was written is known: reading it back would cost a query and could return another
+    // tab's later save, which this tab would then overwrite as its own base.
+    const updatedAt = new Date();
+    if ((await store.compareAndSet(value, baseVersion, updatedAt)) === 1) return { ok: true, version: baseVersion + 1, updatedAt };
   }
   const current = await store.read();
   if (!current) return saveVersioned(store, value, 0);

@@ -94,8 +94,9 @@ export interface SubmissionDetail extends SubmissionSummary {
 export async function recordSubmission(userId: string, exerciseId: string, code: string, result: RunResult): Promise<SubmissionSummary> {
   const tests: StoredTest[] = result.tests.map((t: TestResult) => ({ name: t.name, status: t.status, hidden: t.hidden, message: t.message?.slice(0, 500), durationMs: t.durationMs }));
   const now = new Date();
-  const [submission] = await db.$transaction([
-    db.submission.create({
+  // One transaction: a passing submission is never stored without the exercise marked solved.
+  return db.$transaction(async (tx) => {
+    const submission = await tx.submission.create({
       data: {
         userId,
         exerciseId,
@@ -107,17 +108,12 @@ export async function recordSubmission(userId: string, exerciseId: string, code:
         resultJson: JSON.stringify(tests),
       },
       select: { id: true, status: true, passed: true, total: true, durationMs: true, createdAt: true },
-    }),
-    db.exerciseProgress.upsert({
-      where: { userId_exerciseId: { userId, exerciseId } },
-      create: { userId, exerciseId, attemptedAt: now, solvedAt: result.status === "passed" ? now : null },
-      update: { attemptedAt: now },
-    }),
-  ]);
-  if (result.status === "passed") {
-    await db.exerciseProgress.updateMany({ where: { userId, exerciseId, solvedAt: null }, data: { solvedAt: now } });
-  }
-  return submission;
+    });
+    await tx.exerciseProgress.upsert({ where: { userId_exerciseId: { userId, exerciseId } }, create: { userId, exerciseId, attemptedAt: now }, update: { attemptedAt: now } });
+    // Solved the first time it passes: a later pass keeps the original date.
+    if (result.status === "passed") await tx.exerciseProgress.updateMany({ where: { userId, exerciseId, solvedAt: null }, data: { solvedAt: now } });
+    return submission;
+  });
 }
 
 export async function listSubmissions(userId: string, exerciseId: string): Promise<SubmissionSummary[]> {
@@ -132,6 +128,15 @@ export async function listSubmissions(userId: string, exerciseId: string): Promi
 export async function getSubmission(userId: string, exerciseId: string, id: string): Promise<SubmissionDetail | null> {
   const row = await db.submission.findFirst({ where: { id, userId, exerciseId } });
   if (!row) return null;
-  const tests = storedTestSchema.safeParse(JSON.parse(row.resultJson));
+  const tests = storedTestSchema.safeParse(parseJsonOrNull(row.resultJson));
   return { id: row.id, status: row.status, passed: row.passed, total: row.total, durationMs: row.durationMs, createdAt: row.createdAt, code: row.code, tests: tests.success ? tests.data : [] };
+}
+
+/** Stored results come from imports too: text that is not JSON reads as no results, not a 500. */
+function parseJsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -92,6 +92,9 @@ describe("export and import", () => {
     const user = await newUser("roundtrip@example.test");
     await fillEverything(user);
     const first = await exportUserData(user);
+    // Everything fillEverything wrote is in the file, so comparing two exports compares data.
+    for (const [section, rows] of Object.entries(first)) if (Array.isArray(rows)) expect(rows, section).not.toHaveLength(0);
+    expect(first.plan).not.toBeNull();
     expect(first.hours).toHaveLength(2);
     expect(first.submissions).toHaveLength(1);
 
@@ -110,6 +113,10 @@ describe("export and import", () => {
     expect((await importUserData(user, file)).ok).toBe(true);
     expect(withoutStamp(await exportUserData(user))).toEqual(withoutStamp(file));
     expect(await db.submission.count({ where: { userId: user } })).toBe(1);
+    // Notes kept their versions: nothing was rewritten.
+    expect((await getLessonNote(user, "node/event-loop"))?.version).toBe(1);
+    expect((await db.retrospective.findUnique({ where: { userId_week: { userId: user, week: 1 } } }))?.version).toBe(1);
+    expect((await db.designNote.findUnique({ where: { userId_week: { userId: user, week: 6 } } }))?.version).toBe(1);
   });
 
   it("rejects a bad file with the reason and writes nothing", async () => {
@@ -123,8 +130,8 @@ describe("export and import", () => {
     expect(!result.ok && result.error).toMatch(/hours\.2\.day/);
     expect(await importUserData(user, { format: "something-else" })).toMatchObject({ ok: false });
     expect(await importUserData(user, "not even an object")).toMatchObject({ ok: false });
-    const empty = await exportUserData(user);
-    expect([empty.hours, empty.planChecks, empty.submissions, empty.retrospectives]).toEqual([[], [], [], []]);
-    expect(empty.plan).toBeNull();
+    // Exactly what a brand-new account exports: no section was partly written.
+    const fresh = await newUser("fresh@example.test");
+    expect(withoutStamp(await exportUserData(user))).toEqual(withoutStamp(await exportUserData(fresh)));
   });
 });

@@ -115,7 +115,8 @@ const cases: Case[] = [
   { name: "constructor.constructor escape", code: wrong("const P = (function () {}).constructor('return typeof process')(); console.log('process is', P);"), status: "failed", check: (r) => expect(r.console.map((c) => c.text)).toContain("process is undefined") },
   { name: "require('fs')", code: `import fs from "node:fs";\nexport function add() { return fs ? 1 : 0; }\nexport async function useCallback() {}`, status: "error", check: (r) => expect(r.error?.message).toMatch(/Cannot import "node:fs"/) },
   { name: "process and globals of Node", code: wrong("declare const process: { exit(): void }; process.exit();"), status: "error", check: (r) => expect(r.error?.message).toMatch(/process is not defined/) },
-  { name: "dynamic import()", code: `export function add(a: number, b: number) { return a + b; }\nexport async function useCallback() { await import("node:child_process"); }`, status: "failed" },
+  // Otherwise correct: only a failed import stands between this solution and a pass.
+  { name: "dynamic import()", code: `export function add(a: number, b: number) { return a + b; }\nexport async function useCallback(cb: (n: number) => void) { const cp = await import("node:child_process"); if (cp) cb(17); }`, status: "failed", check: (r) => expect(r.tests.find((t) => t.name.includes("callback"))?.status).toBe("failed") },
   { name: "Object.prototype.toJSON pollution to forge results", code: wrong("(Object.prototype as any).toJSON = () => ({ status: 'passed' });"), status: "error", check: (r) => expect(r.error?.message).toMatch(/not extensible|read only|Cannot/) },
   { name: "patching Array iteration to skip expectations", code: wrong("(Array.prototype as any)[Symbol.iterator] = function* () {};"), status: "error" },
   { name: "patching Promise.prototype.then to forge completion", code: wrong("(Promise.prototype as any).then = function (ok: any) { ok(); };"), status: "error" },
@@ -150,7 +151,12 @@ const cases: Case[] = [
       expect(r.tests[0]).toMatchObject({ status: "failed", line: 10, message: "RangeError: line ten: 1" });
     },
   },
-  { name: "tampering with Date and timers", code: `export function add(a: number, b: number) { (Date as any).now = () => 0; return a + b; }\nexport async function useCallback() {}`, status: "failed" },
+  {
+    name: "tampering with Date and timers",
+    code: `export function add(a: number, b: number) { return a + b; }\nexport async function useCallback(cb: (n: number) => void) {\n  const refused: string[] = [];\n  try { (Date as any).now = () => 0; } catch { refused.push("Date.now"); }\n  try { (globalThis as any).setTimeout = (f: () => void) => f(); } catch { refused.push("setTimeout"); }\n  console.log("refused", refused.join(","), Date.now() > 0);\n  await new Promise((r) => setTimeout(r, 60_000));\n  cb(17);\n}`,
+    status: "passed",
+    check: (r) => expect(r.console.map((c) => c.text)).toEqual(["refused Date.now,setTimeout true"]),
+  },
 ];
 
 describe("the sandbox against hostile code", () => {
@@ -166,7 +172,6 @@ describe("the sandbox against hostile code", () => {
       const expected = Array.isArray(c.status) ? c.status : [c.status];
       expect(expected, `${result.status}: ${result.error?.message ?? ""} ${JSON.stringify(result.tests.map((t) => [t.name, t.status, t.message]))}`).toContain(result.status);
       expect(elapsed).toBeLessThan(c.within ?? LIMITS.wallMs + 1000);
-      if (c.code !== GOOD) expect(result.status).not.toBe("passed");
       assertNoLeaks(result);
       c.check?.(result);
     });

@@ -61,7 +61,8 @@ export function ExerciseWorkbench(props: WorkbenchProps & { instructions: ReactN
   const [lastMode, setLastMode] = useState<"run" | "submit" | null>(null);
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const [problems, setProblems] = useState(0);
+  /** Errors Monaco reports; null until its first check, so "No errors" is never a guess. */
+  const [problems, setProblems] = useState<number | null>(null);
   const [rightTab, setRightTab] = useState<RightTab>("solution");
   const [bottomTab, setBottomTab] = useState<BottomTab>("results");
   const [hints, setHints] = useState(props.hints);
@@ -298,8 +299,8 @@ export function ExerciseWorkbench(props: WorkbenchProps & { instructions: ReactN
             ) : null}
           </div>
           <div className="ml-auto flex items-center gap-3 pb-1 text-xs text-zinc-500">
-            <span data-testid="problems" data-count={problems}>
-              {problems === 0 ? "No errors" : `${problems} error${problems === 1 ? "" : "s"}`}
+            <span data-testid="problems" data-count={problems ?? undefined}>
+              {problems === null ? "Checking…" : problems === 0 ? "No errors" : `${problems} error${problems === 1 ? "" : "s"}`}
             </span>
             <span data-testid="save-state" data-state={saveState}>
               {{ saved: "Saved", saving: "Saving…", unsaved: "Unsaved changes", error: "Not saved: retrying on next change", local: "Kept in this browser" }[saveState]}

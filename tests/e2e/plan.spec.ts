@@ -63,15 +63,23 @@ test("the concept checklist keeps status and notes", async ({ page }) => {
   await expect(page.getByTestId("checklist-progress")).toContainText("1 of");
 });
 
-test("export downloads everything as JSON and a bad import is refused", async ({ page }) => {
+test("export downloads everything as JSON, another account imports it, and a bad import is refused", async ({ page, browser }) => {
   await signUp(page, uniqueUser("exporter"), "/settings");
+  expect((await page.request.put("/api/exercises/lru-cache/draft", { data: { code: "// my exported draft" } })).status()).toBe(200);
   const response = await page.request.get("/api/account/export");
   expect(response.status()).toBe(200);
+  expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="deepend-export-\d{4}-\d{2}-\d{2}\.json"$/);
   const data = await response.json();
   expect(data.format).toBe("deepend-export");
-  const bad = await page.request.post("/api/account/import", { data: { format: "nope" } });
+  expect(data.exercises.map((e: { draft: string | null }) => e.draft)).toEqual(["// my exported draft"]);
+
+  const other = await (await browser.newContext()).newPage();
+  await signUp(other, uniqueUser("importer"), "/settings");
+  const bad = await other.request.post("/api/account/import", { data: { format: "nope" } });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error).toMatch(/not a valid Deepend export/);
-  const good = await page.request.post("/api/account/import", { data });
+  expect((await (await other.request.get("/api/exercises/lru-cache/draft")).json()).code).toBeNull();
+  const good = await other.request.post("/api/account/import", { data });
   expect(good.status()).toBe(200);
+  expect((await (await other.request.get("/api/exercises/lru-cache/draft")).json()).code).toBe("// my exported draft");
 });

@@ -15,12 +15,33 @@ export async function requireApiUser(): Promise<PublicUser | NextResponse> {
   return user ?? jsonError(401, "Sign in to do this.");
 }
 
+/**
+ * The body as text, or null once it passes `maxBytes`: read chunk by chunk, so a body sent
+ * without a Content-Length (chunked) is never buffered whole.
+ */
+async function readBoundedText(request: Request, maxBytes: number): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 /** Reads and validates a JSON body, refusing bodies over `maxBytes` before parsing them. */
 export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes: number): Promise<z.infer<T> | NextResponse> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) return jsonError(413, `The request is larger than ${Math.round(maxBytes / 1024)} KB.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > maxBytes) return jsonError(413, `The request is larger than ${Math.round(maxBytes / 1024)} KB.`);
+  const text = await readBoundedText(request, maxBytes);
+  if (text === null) return jsonError(413, `The request is larger than ${Math.round(maxBytes / 1024)} KB.`);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -119,6 +119,21 @@ describe("export and import", () => {
     expect((await db.designNote.findUnique({ where: { userId_week: { userId: user, week: 6 } } }))?.version).toBe(1);
   });
 
+  it("imports thousands of rows, keeping the last of any key the file repeats", async () => {
+    const user = await newUser("bulk@example.test");
+    const file = JSON.parse(JSON.stringify(await exportUserData(user)));
+    const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    file.hours = Array.from({ length: 2_000 }, (_, i) => ({ day: day(i), hours: 1 }));
+    file.hours.push({ day: day(0), hours: 7 });
+    file.submissions = Array.from({ length: 2_000 }, (_, i) => ({ exerciseId: "e", code: `// ${i}`, status: "failed", passed: 0, total: 1, durationMs: 1, resultJson: "[]", createdAt: new Date(Date.UTC(2020, 0, 1) + i * 1000).toISOString() }));
+    expect((await importUserData(user, file)).ok).toBe(true);
+    expect((await importUserData(user, file)).ok).toBe(true);
+    const after = await exportUserData(user);
+    expect(after.hours).toHaveLength(2_000);
+    expect(after.hours.find((h) => h.day === day(0))?.hours).toBe(7);
+    expect(after.submissions).toHaveLength(2_000);
+  });
+
   it("rejects a bad file with the reason and writes nothing", async () => {
     const user = await newUser("bad@example.test");
     const source = await newUser("source@example.test");

@@ -36,15 +36,14 @@ export function saveRetro(userId: string, week: number, body: string, baseVersio
 }
 
 /**
- * Full-text search over the user's retrospectives: every word must appear (case-insensitive) in
- * what the user wrote. Heading lines are skipped: every retro starts from the same template
- * questions, which would otherwise match everything.
+ * The retrospectives in which every word appears (case-insensitive) in what the user wrote.
+ * Heading lines are skipped: every retro starts from the same template questions, which would
+ * otherwise match everything. `words` are already lowercased (searchWords()).
  */
-export async function searchRetros(userId: string, query: string): Promise<RetroDoc[]> {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+export function matchRetros(retros: RetroDoc[], words: string[]): RetroDoc[] {
   if (words.length === 0) return [];
   const written = (body: string) => body.split("\n").filter((line) => !/^\s{0,3}#/.test(line)).join("\n").toLowerCase();
-  return (await listRetros(userId)).filter((r) => {
+  return retros.filter((r) => {
     const text = written(r.body);
     return words.every((w) => text.includes(w));
   });

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { noteExcerpt, searchExcerpt, searchWords } from "@/components/notes/text";
 import { requireUser } from "@/lib/auth/session";
-import { listRetros, searchRetros } from "@/lib/notes/retros";
+import { listRetros, matchRetros } from "@/lib/notes/retros";
 import { getPlan } from "@/lib/plan/content";
 
 export const metadata = { title: "Weekly retrospectives" };
@@ -15,10 +15,11 @@ export default async function RetrosPage({ searchParams }: { searchParams: Promi
   const user = await requireUser("/retros");
   const { q: query = "" } = querySchema.parse(await searchParams);
   const plan = getPlan();
-  const [retros, hits] = await Promise.all([listRetros(user.id), query ? searchRetros(user.id, query) : Promise.resolve(null)]);
+  const retros = await listRetros(user.id);
+  const words = searchWords(query);
+  const hits = query ? matchRetros(retros, words) : null;
   const byWeek = new Map(retros.map((r) => [r.week, r]));
   const titles = new Map(plan.weeks.map((w) => [w.number, w.title]));
-  const words = searchWords(query);
 
   return (
     <div>

@@ -5,8 +5,7 @@ import { getLessonCatalog, type LessonMeta } from "./content/lessons.ts";
 import { db } from "./db/client.ts";
 import { getExerciseStatuses } from "./exercises/progress.ts";
 import { getChecklist, getPlan } from "./plan/content.ts";
-import { addDays, getCheckedItems, getHours, getPlanState, hoursPerWeek, today, weekItems, type CheckableItem, type PlanState } from "./plan/progress.ts";
-import { getReadLessonRefs } from "./progress/lessons.ts";
+import { addDays, getHours, getPlanState, hoursPerWeek, today, weekItems, type CheckableItem, type PlanState } from "./plan/progress.ts";
 
 export interface Dashboard {
   state: PlanState | null;
@@ -35,17 +34,18 @@ export async function getDashboard(userId: string, now = new Date()): Promise<Da
   const plan = getPlan();
   const lessons = getLessonCatalog();
   const exercises = getExerciseCatalog().exercises;
-  const [state, checked, hours, read, statuses, concepts, checks, submissions, lessonReads] = await Promise.all([
+  // Plan checks and lesson reads are read once, with their dates, for both progress and activity.
+  const [state, hours, statuses, concepts, checks, submissions, lessonReads] = await Promise.all([
     getPlanState(userId, now),
-    getCheckedItems(userId),
     getHours(userId),
-    getReadLessonRefs(userId),
     getExerciseStatuses(userId),
     getConceptProgress(userId),
-    db.planCheck.findMany({ where: { userId }, select: { checkedAt: true } }),
+    db.planCheck.findMany({ where: { userId }, select: { itemId: true, checkedAt: true } }),
     db.submission.findMany({ where: { userId }, select: { createdAt: true } }),
-    db.lessonProgress.findMany({ where: { userId }, select: { readAt: true } }),
+    db.lessonProgress.findMany({ where: { userId }, select: { lessonRef: true, readAt: true } }),
   ]);
+  const checked = new Set(checks.map((c) => c.itemId));
+  const read = new Set(lessonReads.map((l) => l.lessonRef));
 
   const week = state && state.currentWeek >= 1 && state.currentWeek <= plan.totalWeeks ? plan.weeks.find((w) => w.number === state.currentWeek) : undefined;
   const orderedLessons = lessons.tracks.flatMap((t) => t.lessons);

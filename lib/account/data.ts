@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "../db/client.ts";
-import { designSectionsSchema } from "../notes/design-notes.ts";
+import { designSectionsSchema, readSections } from "../notes/design-notes.ts";
 import { noteTextSchema } from "../notes/versioned.ts";
 import { CONCEPT_STATUSES } from "../checklist/progress.ts";
 import { daySchema, hoursSchema } from "../plan/progress.ts";
@@ -67,7 +67,7 @@ export async function exportUserData(userId: string, now = new Date()): Promise<
     hours: hours.map((r) => ({ day: r.day, hours: r.hours })).sort(byKey((r) => r.day)),
     retrospectives: retros.map((r) => ({ week: r.week, body: r.body })).sort((a, b) => a.week - b.week),
     designNotes: designNotes
-      .map((r) => ({ week: r.week, sections: designSectionsSchema.catch({}).parse(JSON.parse(r.sectionsJson)), timerStartedAt: isoOfNullable(r.timerStartedAt) }))
+      .map((r) => ({ week: r.week, sections: readSections(r.sectionsJson), timerStartedAt: isoOfNullable(r.timerStartedAt) }))
       .sort((a, b) => a.week - b.week),
     concepts: concepts
       .map((r) => ({ conceptId: r.conceptId, status: (CONCEPT_STATUSES as readonly string[]).includes(r.status) ? (r.status as (typeof CONCEPT_STATUSES)[number]) : "not-started", doneAt: isoOfNullable(r.doneAt), notes: r.notes }))

@@ -30,9 +30,29 @@ export interface DesignNoteDoc {
 
 const SELECT = { week: true, sectionsJson: true, timerStartedAt: true, version: true, updatedAt: true } as const;
 
+/**
+ * Stored sections, section by section: one that no longer fits the schema (a section renamed or
+ * removed, a lower size limit) is left out on its own instead of blanking the whole note, which
+ * the next autosave would then store.
+ */
+export function readSections(sectionsJson: string): DesignSections {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(sectionsJson);
+  } catch {
+    return {};
+  }
+  if (stored === null || typeof stored !== "object") return {};
+  const sections: DesignSections = {};
+  for (const { id } of DESIGN_SECTIONS) {
+    const text = noteTextSchema.safeParse((stored as Record<string, unknown>)[id]);
+    if (text.success) sections[id] = text.data;
+  }
+  return sections;
+}
+
 function toDoc(row: { week: number; sectionsJson: string; timerStartedAt: Date | null; version: number; updatedAt: Date }): DesignNoteDoc {
-  const parsed = designSectionsSchema.safeParse(JSON.parse(row.sectionsJson));
-  return { week: row.week, sections: parsed.success ? parsed.data : {}, timerStartedAt: row.timerStartedAt, version: row.version, updatedAt: row.updatedAt };
+  return { week: row.week, sections: readSections(row.sectionsJson), timerStartedAt: row.timerStartedAt, version: row.version, updatedAt: row.updatedAt };
 }
 
 export async function getDesignNote(userId: string, week: number): Promise<DesignNoteDoc | null> {

@@ -7,11 +7,10 @@ import * as retroRoute from "@/app/api/retros/[week]/route";
 import * as exportRoute from "@/app/api/retros/export/route";
 import { focusOnChanges } from "@/components/notes/conflict-banner";
 import { markdownOptions } from "@/components/notes/markdown-preview";
-import { markdownToPlainText, noteExcerpt, retroTemplate, searchExcerpt } from "@/components/notes/text";
+import { markdownToPlainText, noteExcerpt, retroTemplate, searchExcerpt, searchWords } from "@/components/notes/text";
 import { signUp, type PublicUser } from "@/lib/auth/accounts";
-import { getDesignNote, listDesignNotes, saveDesignNote, startDesignTimer } from "@/lib/notes/design-notes";
+import { getDesignNote, listDesignNotes, readSections, saveDesignNote, startDesignTimer } from "@/lib/notes/design-notes";
 import { renderMarkdownToStaticHtml } from "./render-markdown";
-import { searchWords } from "@/components/notes/text";
 import { getRetro, listRetros, matchRetros, saveRetro } from "@/lib/notes/retros";
 import { MAX_NOTE_CHARS } from "@/lib/notes/versioned";
 
@@ -104,6 +103,13 @@ describe("retrospectives: versioned saves", () => {
 });
 
 describe("design notes: versioned saves", () => {
+  it("reads stored sections one by one: a section that no longer fits is dropped alone", () => {
+    const stored = JSON.stringify({ requirements: "1M users", "old-section": "renamed since", api: 42, learnings: "x".repeat(MAX_NOTE_CHARS + 1), diagram: "graph TD; A-->B" });
+    expect(readSections(stored)).toEqual({ requirements: "1M users", diagram: "graph TD; A-->B" });
+    expect(readSections("not json")).toEqual({});
+    expect(readSections("[1, 2]")).toEqual({});
+  });
+
   it("detects conflicts on sections and saves with the new version", async () => {
     const a = await user();
     const created = expectOk(await saveDesignNote(a.id, 6, { requirements: "1M users" }, 0));

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { db } from "../db/client.ts";
 import { designSectionsSchema, readSections } from "../notes/design-notes.ts";
 import { noteTextSchema } from "../notes/versioned.ts";
-import { CONCEPT_STATUSES } from "../checklist/progress.ts";
+import { CONCEPT_STATUSES, conceptStatusOf } from "../checklist/progress.ts";
+import { DESIGN_WEEKS, RETRO_WEEKS } from "../notes/weeks.ts";
 import { daySchema, hoursSchema } from "../plan/progress.ts";
 import { issueLines } from "../zod-issues.ts";
 
@@ -24,8 +25,8 @@ export const exportSchema = z.strictObject({
   plan: z.strictObject({ startDate: iso, pausedAt: isoOrNull }).nullable(),
   planChecks: z.array(z.strictObject({ itemId: shortId, checkedAt: iso })).max(50_000),
   hours: z.array(z.strictObject({ day: daySchema, hours: hoursSchema })).max(50_000),
-  retrospectives: z.array(z.strictObject({ week: z.number().int().min(1).max(20), body: noteTextSchema })).max(20),
-  designNotes: z.array(z.strictObject({ week: z.number().int().min(6).max(20), sections: designSectionsSchema, timerStartedAt: isoOrNull })).max(20),
+  retrospectives: z.array(z.strictObject({ week: z.number().int().min(RETRO_WEEKS.first).max(RETRO_WEEKS.last), body: noteTextSchema })).max(RETRO_WEEKS.last),
+  designNotes: z.array(z.strictObject({ week: z.number().int().min(DESIGN_WEEKS.first).max(DESIGN_WEEKS.last), sections: designSectionsSchema, timerStartedAt: isoOrNull })).max(DESIGN_WEEKS.last),
   concepts: z.array(z.strictObject({ conceptId: shortId, status: z.enum(CONCEPT_STATUSES), doneAt: isoOrNull, notes: noteTextSchema })).max(10_000),
   lessonNotes: z.array(z.strictObject({ lessonRef: shortId, body: noteTextSchema })).max(10_000),
 });
@@ -70,7 +71,7 @@ export async function exportUserData(userId: string, now = new Date()): Promise<
       .map((r) => ({ week: r.week, sections: readSections(r.sectionsJson), timerStartedAt: isoOfNullable(r.timerStartedAt) }))
       .sort((a, b) => a.week - b.week),
     concepts: concepts
-      .map((r) => ({ conceptId: r.conceptId, status: (CONCEPT_STATUSES as readonly string[]).includes(r.status) ? (r.status as (typeof CONCEPT_STATUSES)[number]) : "not-started", doneAt: isoOfNullable(r.doneAt), notes: r.notes }))
+      .map((r) => ({ conceptId: r.conceptId, status: conceptStatusOf(r.status), doneAt: isoOfNullable(r.doneAt), notes: r.notes }))
       .sort(byKey((r) => r.conceptId)),
     lessonNotes: lessonNotes.map((r) => ({ lessonRef: r.lessonRef, body: r.body })).sort(byKey((r) => r.lessonRef)),
   };

@@ -13,9 +13,14 @@ export interface ConceptProgress {
   notes: string;
 }
 
+/** A stored status read back: anything unknown (the column is free text) counts as not started. */
+export function conceptStatusOf(stored: string): ConceptStatusValue {
+  return (CONCEPT_STATUSES as readonly string[]).includes(stored) ? (stored as ConceptStatusValue) : "not-started";
+}
+
 export async function getConceptProgress(userId: string): Promise<Map<string, ConceptProgress>> {
   const rows = await db.conceptStatus.findMany({ where: { userId } });
-  return new Map(rows.map((r) => [r.conceptId, { status: (CONCEPT_STATUSES as readonly string[]).includes(r.status) ? (r.status as ConceptStatusValue) : "not-started", doneAt: r.doneAt, notes: r.notes }]));
+  return new Map(rows.map((r) => [r.conceptId, { status: conceptStatusOf(r.status), doneAt: r.doneAt, notes: r.notes }]));
 }
 
 /** Sets status and/or notes; "done" records when, leaving "done" clears it. */

@@ -1,9 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
-import { useActionState, useRef, useState, useTransition } from "react";
+import { useActionState, useSyncExternalStore } from "react";
+import { signInAction, type SignInState } from "@/app/(site)/signin/actions";
 import type { SignUpState } from "@/app/(site)/signup/actions";
 
 type Mode = "signin" | "signup";
@@ -28,36 +27,19 @@ function Field({ label, name, type, error, autoComplete, defaultValue }: { label
   );
 }
 
-/** Signs in with the credentials provider and goes to the callback URL (same-origin paths only). */
-function useSignIn(callbackUrl: string) {
-  const router = useRouter();
-  return async (email: string, password: string): Promise<string | null> => {
-    const result = await signIn("credentials", { email, password, redirect: false });
-    if (!result || result.error) return "Wrong email or password.";
-    router.replace(callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/");
-    router.refresh();
-    return null;
-  };
-}
+const noErrors: SignUpState = { errors: {}, values: { name: "", email: "" } };
 
+/** Posts to a server action (works without JavaScript); the action signs in and redirects. */
 export function SignInForm({ callbackUrl, signUpOpen }: { callbackUrl: string; signUpOpen: boolean }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const signInAndGo = useSignIn(callbackUrl);
+  const [state, formAction, pending] = useActionState(signInAction, { error: null, email: "" } satisfies SignInState);
   return (
-    <form
-      className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        startTransition(async () => setError(await signInAndGo(String(form.get("email")), String(form.get("password")))));
-      }}
-    >
-      <Field label="Email" name="email" type="email" autoComplete="email" />
+    <form action={formAction} className="space-y-4">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state.email} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" />
-      {error ? (
+      {state.error ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
-          {error}
+          {state.error}
         </p>
       ) : null}
       <SubmitButton pending={pending} label="Sign in" />
@@ -66,25 +48,24 @@ export function SignInForm({ callbackUrl, signUpOpen }: { callbackUrl: string; s
   );
 }
 
-export function SignUpForm({ action, callbackUrl }: { action: (state: SignUpState, form: FormData) => Promise<SignUpState>; callbackUrl: string }) {
-  const password = useRef("");
-  const signInAndGo = useSignIn(callbackUrl);
-  const [signInError, setSignInError] = useState<string | null>(null);
-  const [state, formAction, pending] = useActionState(async (previous: SignUpState, form: FormData) => {
-    password.current = String(form.get("password") ?? "");
-    const next = await action(previous, form);
-    if (next.ok) setSignInError(await signInAndGo(next.values.email, password.current));
-    return next;
-  }, { ok: false, errors: {}, values: { name: "", email: "" } } satisfies SignUpState);
+function subscribeNever(): () => void {
+  return () => {};
+}
 
+export function SignUpForm({ action, callbackUrl }: { action: (state: SignUpState, form: FormData) => Promise<SignUpState>; callbackUrl: string }) {
+  const [state, formAction, pending] = useActionState(action, noErrors);
+  // The browser's zone decides the new account's days; empty during server rendering.
+  const timeZone = useSyncExternalStore(subscribeNever, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => "");
   return (
     <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <input type="hidden" name="timeZone" value={timeZone} />
       <Field label="Name" name="name" type="text" autoComplete="name" error={state.errors.name} defaultValue={state.values.name} />
       <Field label="Email" name="email" type="email" autoComplete="email" error={state.errors.email} defaultValue={state.values.email} />
       <Field label="Password (at least 10 characters)" name="password" type="password" autoComplete="new-password" error={state.errors.password} />
-      {state.errors.form || signInError ? (
+      {state.errors.form ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
-          {state.errors.form ?? signInError}
+          {state.errors.form}
         </p>
       ) : null}
       <SubmitButton pending={pending} label="Create account" />

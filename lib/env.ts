@@ -17,8 +17,13 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   /** next-auth's signing secret; generated into DATA_DIR on first start when absent. */
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
-  /** The public URL of the app (next-auth); set it when serving over https or another host. */
+  /**
+   * The public URL, only to mark session cookies Secure when it is https. Not needed otherwise:
+   * every redirect is relative, so the app works under whatever host the browser used.
+   */
   NEXTAUTH_URL: z.url().optional(),
+  /** true behind a reverse proxy that sets X-Forwarded-Proto (and strips it from clients). */
+  TRUST_PROXY: bool.default(false),
   /** false closes sign-up once the first account exists. */
   ALLOW_SIGNUP: bool.default(true),
   SANDBOX_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
@@ -87,11 +92,6 @@ export function authSecret(): string {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
   return fs.readFileSync(file, "utf8").trim();
-}
-
-/** Session cookies get the Secure flag only when the app is served over https. */
-export function secureCookies(): boolean {
-  return env().NEXTAUTH_URL?.startsWith("https://") === true;
 }
 
 export function isProduction(): boolean {

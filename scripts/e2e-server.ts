@@ -7,7 +7,7 @@ const port = process.env.E2E_PORT ?? "3100";
 const dataDir = path.resolve(`tests/.tmp/e2e-${port}`);
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.mkdirSync(dataDir, { recursive: true });
-const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "deepend.db")}`, NEXTAUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1", RUN_RATE_PER_MINUTE: process.env.RUN_RATE_PER_MINUTE ?? "30" };
+const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "deepend.db")}`, NEXT_TELEMETRY_DISABLED: "1", RUN_RATE_PER_MINUTE: process.env.RUN_RATE_PER_MINUTE ?? "30" };
 delete env.NEXTAUTH_SECRET;
 
 const { prepare } = await import("./prepare.ts");

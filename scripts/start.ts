@@ -43,7 +43,7 @@ if (!built) {
 const port = String(env().PORT);
 const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
   stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: env().NEXTAUTH_URL ?? `http://localhost:${port}` },
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,4 +1,5 @@
 import "server-only";
+import { timeZoneSchema } from "../account/preferences.ts";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
 import { burnVerifyTime, hashPassword, verifyPassword } from "./password.ts";
@@ -30,9 +31,11 @@ export async function signUp(input: unknown): Promise<SignUpResult> {
   if (!(await isSignUpOpen())) return { ok: false, errors: { form: "Sign-up is closed on this server. Ask its owner for an account." } };
 
   const { name, email, password } = parsed.data;
+  // The browser's zone, when it sent a valid one; otherwise the server's zone applies until set.
+  const zone = timeZoneSchema.safeParse((input as { timeZone?: unknown } | null)?.timeZone);
   const passwordHash = await hashPassword(password);
   try {
-    const user = await db.user.create({ data: { name, email, passwordHash }, select: { id: true, name: true, email: true } });
+    const user = await db.user.create({ data: { name, email, passwordHash, timeZone: zone.success ? zone.data : null }, select: { id: true, name: true, email: true } });
     return { ok: true, user };
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") return { ok: false, errors: { email: "An account with this email already exists. Sign in instead." } };

@@ -2,14 +2,15 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth-form";
 import { isSignUpOpen } from "@/lib/auth/accounts";
+import { safeCallbackPath } from "@/lib/auth/redirects";
 import { getCurrentUser } from "@/lib/auth/session";
 import { signUpAction } from "./actions";
 
 export const metadata = { title: "Create an account" };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl = "/" } = await searchParams;
-  if (await getCurrentUser()) redirect("/");
+  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
+  if (await getCurrentUser()) redirect(callbackUrl);
   const open = await isSignUpOpen();
   return (
     <div className="mx-auto max-w-sm py-10">

@@ -58,4 +58,16 @@ describe("accounts", () => {
     expect(await isSignUpOpen()).toBe(false);
     expect(await signUp({ ...valid, email: "second@example.test" })).toEqual({ ok: false, errors: { form: "Sign-up is closed on this server. Ask its owner for an account." } });
   });
+
+  it("records the browser's time zone at sign-up, and ignores one this server does not know", async () => {
+    await signUp({ ...valid, timeZone: "America/Los_Angeles" });
+    await signUp({ ...valid, email: "grace@example.test", timeZone: "Mars/Olympus_Mons" });
+    await signUp({ ...valid, email: "alan@example.test" });
+    const zones = await db.user.findMany({ select: { email: true, timeZone: true }, orderBy: { email: "asc" } });
+    expect(zones).toEqual([
+      { email: "ada@example.test", timeZone: "America/Los_Angeles" },
+      { email: "alan@example.test", timeZone: null },
+      { email: "grace@example.test", timeZone: null },
+    ]);
+  });
 });

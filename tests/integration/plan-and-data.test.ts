@@ -9,7 +9,10 @@ import { getLessonNote, saveLessonNote } from "@/lib/notes/lesson-notes";
 import { saveRetro } from "@/lib/notes/retros";
 import { getPlan } from "@/lib/plan/content";
 import { daySchema, getCheckedItems, getHours, getPlanState, isPlanItemId, pausePlan, resumePlan, setHours, setItemChecked, setStartDay, weekItems, weekOf } from "@/lib/plan/progress";
+import { clockIn } from "@/lib/progress/days";
 import { setLessonRead } from "@/lib/progress/lessons";
+
+const UTC = (iso: string) => clockIn("UTC", new Date(iso));
 
 async function newUser(email: string) {
   const result = await signUp({ name: email, email, password: "a long password" });
@@ -43,11 +46,11 @@ describe("the plan", () => {
 
     const user = await newUser("planner@example.test");
     await setStartDay(user, "2026-11-02");
-    expect((await getPlanState(user, new Date("2026-11-10T12:00:00")))?.currentWeek).toBe(2);
-    await pausePlan(user, new Date("2026-11-10T12:00:00"));
-    expect((await getPlanState(user, new Date("2026-11-30T12:00:00")))?.currentWeek).toBe(2);
-    await resumePlan(user, new Date("2026-11-17T12:00:00"));
-    const resumed = await getPlanState(user, new Date("2026-11-17T12:00:00"));
+    expect((await getPlanState(user, UTC("2026-11-10T12:00:00Z")))?.currentWeek).toBe(2);
+    await pausePlan(user, new Date("2026-11-10T12:00:00Z"));
+    expect((await getPlanState(user, UTC("2026-11-30T12:00:00Z")))?.currentWeek).toBe(2);
+    await resumePlan(user, UTC("2026-11-17T12:00:00Z"));
+    const resumed = await getPlanState(user, UTC("2026-11-17T12:00:00Z"));
     expect(resumed).toMatchObject({ paused: false, startDay: "2026-11-09", currentWeek: 2 });
   });
 

@@ -78,7 +78,7 @@ export function HoursLogger({ days, initial, target, today }: { days: string[]; 
                 className={`w-full rounded-md border bg-white px-2 py-1 text-sm tabular-nums disabled:cursor-not-allowed disabled:bg-zinc-100 disabled:text-zinc-400 dark:bg-zinc-900 dark:disabled:bg-zinc-800/60 ${error ? "border-red-500" : "border-zinc-300 dark:border-zinc-700"}`}
               />
               <span id={`hours-${day}-status`} role={error ? "alert" : undefined} className={`mt-0.5 block min-h-4 ${error ? "text-red-600 dark:text-red-400" : "text-zinc-500"}`}>
-                {future ? "Not yet" : field?.state === "saving" ? "Saving…" : field?.state === "saved" ? "Saved" : (error ?? "")}
+                {error ?? (future ? "Not yet" : field?.state === "saving" ? "Saving…" : field?.state === "saved" ? "Saved" : "")}
               </span>
             </label>
           );

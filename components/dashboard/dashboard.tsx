@@ -17,6 +17,51 @@ function Stat({ label, value, total, href }: { label: string; value: number; tot
 
 const card = "rounded-lg border border-zinc-200 p-5 dark:border-zinc-800";
 
+function Step({ done, children }: { done: boolean; children: React.ReactNode }) {
+  return (
+    <li className="flex items-start gap-3" data-done={done}>
+      <span aria-hidden className={`mt-0.5 grid h-5 w-5 shrink-0 place-items-center rounded-full text-xs ${done ? "bg-emerald-500 text-white" : "border border-zinc-300 text-zinc-400 dark:border-zinc-700"}`}>
+        {done ? "✓" : ""}
+      </span>
+      <span className={done ? "text-zinc-500 line-through decoration-zinc-400" : ""}>
+        {children}
+        {done ? <span className="sr-only"> (done)</span> : null}
+      </span>
+    </li>
+  );
+}
+
+/** The first three steps, until all three are done. */
+function GettingStarted({ data }: { data: Data }) {
+  const steps = data.gettingStarted;
+  const firstLesson = data.nextLesson;
+  return (
+    <section className={`${card} border-accent-400/60 bg-accent-50/50 dark:border-accent-700/60 dark:bg-accent-700/10`} aria-labelledby="start-heading" data-testid="getting-started">
+      <h2 id="start-heading" className="font-semibold">
+        Getting started
+      </h2>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Three steps to find your way around; each one ticks itself when you have done it.</p>
+      <ol className="mt-4 space-y-3 text-sm">
+        <Step done={steps.planStarted}>
+          <Link href="/plan" className="font-medium text-accent-600 hover:underline dark:text-accent-400">Set your plan start date</Link>: the 20-week plan then shows this week&apos;s tasks.
+        </Step>
+        <Step done={steps.lessonRead}>
+          <Link href={firstLesson?.href ?? "/lessons"} className="font-medium text-accent-600 hover:underline dark:text-accent-400">
+            Read {firstLesson ? `“${firstLesson.title}”` : "the first lesson"}
+          </Link>{" "}
+          and mark it read at the end.
+        </Step>
+        <Step done={steps.exerciseTried}>
+          <Link href={data.nextExercise?.href ?? "/exercises"} className="font-medium text-accent-600 hover:underline dark:text-accent-400">
+            Try an exercise{data.nextExercise ? `: ${data.nextExercise.title}` : ""}
+          </Link>
+          ; Run checks the visible tests, Submit the hidden ones too.
+        </Step>
+      </ol>
+    </section>
+  );
+}
+
 export function Dashboard({ name, data }: { name: string; data: Data }) {
   const { state } = data;
   const week = state?.currentWeek ?? 0;
@@ -25,7 +70,7 @@ export function Dashboard({ name, data }: { name: string; data: Data }) {
     <div className="space-y-8">
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-3xl font-semibold tracking-tight">Welcome back, {name}</h1>
+          <h1 className="text-3xl font-semibold tracking-tight">{data.firstVisit ? `Welcome, ${name}` : `Welcome back, ${name}`}</h1>
           <p className="mt-1 text-zinc-600 dark:text-zinc-400" data-testid="dashboard-week">
             {!state ? (
               <>
@@ -47,6 +92,8 @@ export function Dashboard({ name, data }: { name: string; data: Data }) {
           {data.streak > 0 ? `${data.streak}-day streak` : "No streak yet: log some hours today"}
         </p>
       </header>
+
+      {Object.values(data.gettingStarted).every(Boolean) ? null : <GettingStarted data={data} />}
 
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label="Lessons read" value={data.lessonsRead} total={data.lessonsTotal} href="/lessons" />

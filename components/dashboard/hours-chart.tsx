@@ -1,3 +1,5 @@
+import { formatHoursRange } from "@/lib/plan/format";
+
 /** Hours per plan week as bars against the weekly target band; plain SVG that follows the theme. */
 export function HoursChart({ hours, target, currentWeek }: { hours: number[]; target: { min: number; max: number }; currentWeek: number }) {
   const width = 640;
@@ -9,10 +11,10 @@ export function HoursChart({ hours, target, currentWeek }: { hours: number[]; ta
   const y = (v: number) => pad.top + plotH - (v / maxValue) * plotH;
   const slot = plotW / hours.length;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Hours logged per week against the 20-25 hour target" className="h-auto w-full text-zinc-400" data-testid="hours-chart">
+    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Hours logged per week against the ${formatHoursRange(target)} target`} className="h-auto w-full text-zinc-400" data-testid="hours-chart">
       <rect x={pad.left} y={y(target.max)} width={plotW} height={y(target.min) - y(target.max)} className="fill-emerald-500/15" />
       <text x={width - pad.right} y={y(target.max) - 3} textAnchor="end" className="fill-emerald-700 text-[10px] dark:fill-emerald-400">
-        target {target.min}-{target.max} h
+        target {formatHoursRange(target)}
       </text>
       {[0, 10, 20, 30, 40].filter((v) => v <= maxValue).map((v) => (
         <g key={v}>

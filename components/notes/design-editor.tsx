@@ -1,6 +1,7 @@
 "use client";
 
 import { useDeferredValue } from "react";
+import { stripCodeFence } from "@/lib/notes/code-blocks";
 import type { DesignSectionId, DesignSections } from "@/lib/notes/design-notes";
 import { ConflictBanner, SideBySide } from "./conflict-banner";
 import { useDocSaver, type StoredCopy } from "./doc-saver";
@@ -16,7 +17,7 @@ const HINTS: Record<DesignSectionId, string> = {
   api: "The main endpoints or messages, with their inputs and outputs.",
   "data-model": "Entities, keys and indexes; which store holds what, and why.",
   "high-level": "The components and how a request flows through them.",
-  diagram: "Mermaid code, e.g. graph LR; Client-->API; API-->DB[(Database)]",
+  diagram: "Mermaid code, e.g. graph LR; Client-->API; API-->DB[(Database)] (a pasted ```mermaid fence works too). Other sections draw ```mermaid blocks as diagrams as well.",
   "deep-dives": "The hard parts: bottlenecks, failure modes, the trade-offs you chose.",
   research: "How the real system is built: talks, engineering blogs, papers.",
   comparison: "Where your design and the real one differ, and why.",
@@ -101,7 +102,7 @@ export function DesignEditor({ week, userId, sections: infos, initial }: { week:
               />
               <div data-testid={`preview-${section.id}`} className="min-h-28 min-w-0 rounded-lg border border-zinc-200 bg-zinc-50/50 px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900/40">
                 {section.id === "diagram" ? (
-                  <MermaidDiagram code={textOf(preview, section.id)} />
+                  <MermaidDiagram code={stripCodeFence(textOf(preview, section.id))} />
                 ) : textOf(preview, section.id).trim() ? (
                   <MarkdownPreview source={textOf(preview, section.id)} className="prose-sm" />
                 ) : (

@@ -19,10 +19,10 @@ export function SaveStatusBadge({ status }: { status: SaveStatus }) {
   );
 }
 
-/** The sticky bar above a note editor: save state, the last error with a retry, restore notice. */
+/** The sticky bar above a note editor: save state, the last error with a retry, restore notice. Opaque: text scrolling under it must not show through. */
 export function SaveBar({ status, error, restored, conflict, onRetry }: { status: SaveStatus; error: string | null | undefined; restored: boolean; conflict: boolean; onRetry: () => void }) {
   return (
-    <div className="sticky top-[5.5rem] z-30 flex min-h-11 md:top-14 flex-wrap items-center justify-between gap-3 border-b border-zinc-200 bg-white/90 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
+    <div className="sticky top-[5.5rem] z-30 flex min-h-11 md:top-14 flex-wrap items-center justify-between gap-3 border-b border-zinc-200 bg-white py-2 shadow-[0_1px_0_0_rgb(0_0_0/0.02)] dark:border-zinc-800 dark:bg-zinc-950">
       <SaveStatusBadge status={status} />
       <div className="flex items-center gap-3 text-sm">
         {error ? (

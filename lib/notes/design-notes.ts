@@ -23,7 +23,9 @@ export type DesignSections = z.infer<typeof designSectionsSchema>;
 export interface DesignNoteDoc {
   week: number;
   sections: DesignSections;
+  /** When the running timer (re)started counting; null when it is paused or never started. */
   timerStartedAt: Date | null;
+  timer: DesignTimerState;
   version: number;
   updatedAt: Date;
 }
@@ -52,7 +54,8 @@ export function readSections(sectionsJson: string): DesignSections {
 }
 
 function toDoc(row: { week: number; sectionsJson: string; timerStartedAt: Date | null; version: number; updatedAt: Date }): DesignNoteDoc {
-  return { week: row.week, sections: readSections(row.sectionsJson), timerStartedAt: row.timerStartedAt, version: row.version, updatedAt: row.updatedAt };
+  const timer = readTimer(row.timerStartedAt);
+  return { week: row.week, sections: readSections(row.sectionsJson), timerStartedAt: timer.state === "running" ? timer.startedAt : null, timer, version: row.version, updatedAt: row.updatedAt };
 }
 
 export async function getDesignNote(userId: string, week: number): Promise<DesignNoteDoc | null> {
@@ -80,13 +83,51 @@ export function saveDesignNote(userId: string, week: number, sections: DesignSec
   return saveVersioned(store(userId, week), sections, baseVersion);
 }
 
+// ---- the 45-minute timer ------------------------------------------------------------------------
+
+export type DesignTimerState = { state: "idle" } | { state: "running"; startedAt: Date } | { state: "paused"; elapsedMs: number };
+
+/**
+ * The timer lives in one column, `timerStartedAt`. Running: the instant counting (re)started, with
+ * paused time already skipped. Paused: the time used so far, stored as that many milliseconds
+ * after the Unix epoch; no real start is that old, so the two never mix up.
+ * (A dedicated `timerPausedAt` column would say this more plainly; see the report for issue #10.)
+ */
+const PAUSED_BEFORE = Date.UTC(2000, 0, 1);
+
+export function readTimer(stored: Date | null): DesignTimerState {
+  if (!stored) return { state: "idle" };
+  return stored.getTime() < PAUSED_BEFORE ? { state: "paused", elapsedMs: stored.getTime() } : { state: "running", startedAt: stored };
+}
+
+function storeTimer(timer: DesignTimerState): Date | null {
+  if (timer.state === "idle") return null;
+  return timer.state === "running" ? timer.startedAt : new Date(Math.max(0, Math.min(timer.elapsedMs, PAUSED_BEFORE - 1)));
+}
+
+export const TIMER_ACTIONS = ["start", "pause", "resume"] as const;
+export type TimerAction = (typeof TIMER_ACTIONS)[number];
+
+/** The timer after `action` at `now`: start restarts from zero; pause and resume keep the time used. */
+export function nextTimer(current: DesignTimerState, action: TimerAction, now: Date): DesignTimerState {
+  if (action === "start") return { state: "running", startedAt: now };
+  if (action === "pause" && current.state === "running") return { state: "paused", elapsedMs: Math.max(0, now.getTime() - current.startedAt.getTime()) };
+  if (action === "resume" && current.state === "paused") return { state: "running", startedAt: new Date(now.getTime() - current.elapsedMs) };
+  return current;
+}
+
+/** Starts, pauses or resumes the timer; stored on the note, so a reload (or another device) continues it. */
+export async function changeDesignTimer(userId: string, week: number, action: TimerAction, now = new Date()): Promise<DesignTimerState> {
+  const row = await db.designNote.findUnique({ where: { userId_week: { userId, week } }, select: { timerStartedAt: true } });
+  const timer = nextTimer(readTimer(row?.timerStartedAt ?? null), action, now);
+  const timerStartedAt = storeTimer(timer);
+  await db.designNote.upsert({ where: { userId_week: { userId, week } }, create: { userId, week, sectionsJson: "{}", timerStartedAt }, update: { timerStartedAt } });
+  return timer;
+}
+
 /** Starts (or restarts) the 45-minute design timer; the start time is kept so a reload resumes it. */
 export async function startDesignTimer(userId: string, week: number): Promise<Date> {
   const now = new Date();
-  await db.designNote.upsert({
-    where: { userId_week: { userId, week } },
-    create: { userId, week, sectionsJson: "{}", timerStartedAt: now },
-    update: { timerStartedAt: now },
-  });
+  await changeDesignTimer(userId, week, "start", now);
   return now;
 }

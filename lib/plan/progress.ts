@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "../db/client.ts";
 import { isProduction } from "../env.ts";
+import { dayKey, getUserClock, type UserClock } from "../progress/days.ts";
 import { getPlan } from "./content.ts";
 import { TASK_KINDS, type Week } from "./schema.ts";
 
@@ -27,11 +28,7 @@ export function dayToDate(day: string): Date {
 export function addDays(day: string, n: number): string {
   return toDay(new Date(dayToDate(day).getTime() + n * DAY_MS));
 }
-/** Today in the server's time zone, as a calendar day. */
-export function today(now = new Date()): string {
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return toDay(local);
-}
+// "Today" is always the user's: see ../progress/days.ts (todayIn, getUserClock).
 
 export interface PlanState {
   startDay: string;
@@ -53,12 +50,13 @@ export function daysOfWeek(startDay: string, week: number): string[] {
   return Array.from({ length: 7 }, (_, i) => addDays(startDay, (week - 1) * 7 + i));
 }
 
-export async function getPlanState(userId: string, now = new Date()): Promise<PlanState | null> {
-  const row = await db.planSettings.findUnique({ where: { userId } });
+/** The plan's state on the user's today (in their time zone; looked up when no clock is given). */
+export async function getPlanState(userId: string, clock?: UserClock): Promise<PlanState | null> {
+  const [row, { timeZone, today }] = await Promise.all([db.planSettings.findUnique({ where: { userId } }), clock ?? getUserClock(userId)]);
   if (!row) return null;
   const startDay = toDay(row.startDate);
-  const pausedDay = row.pausedAt ? today(row.pausedAt) : null;
-  return { startDay, paused: pausedDay !== null, pausedDay, currentWeek: weekOf(startDay, pausedDay ?? today(now), getPlan().totalWeeks) };
+  const pausedDay = row.pausedAt ? dayKey(row.pausedAt, timeZone) : null;
+  return { startDay, paused: pausedDay !== null, pausedDay, currentWeek: weekOf(startDay, pausedDay ?? today, getPlan().totalWeeks) };
 }
 
 export async function setStartDay(userId: string, day: string): Promise<void> {
@@ -71,10 +69,10 @@ export async function pausePlan(userId: string, now = new Date()): Promise<void>
 }
 
 /** Resuming shifts the start by the paused days, so the plan continues where it stopped. */
-export async function resumePlan(userId: string, now = new Date()): Promise<void> {
-  const row = await db.planSettings.findUnique({ where: { userId } });
+export async function resumePlan(userId: string, clock?: UserClock): Promise<void> {
+  const [row, { timeZone, today }] = await Promise.all([db.planSettings.findUnique({ where: { userId } }), clock ?? getUserClock(userId)]);
   if (!row?.pausedAt) return;
-  const pausedDays = Math.max(0, Math.round((dayToDate(today(now)).getTime() - dayToDate(today(row.pausedAt)).getTime()) / DAY_MS));
+  const pausedDays = Math.max(0, Math.round((dayToDate(today).getTime() - dayToDate(dayKey(row.pausedAt, timeZone)).getTime()) / DAY_MS));
   await db.planSettings.update({ where: { userId }, data: { pausedAt: null, startDate: new Date(row.startDate.getTime() + pausedDays * DAY_MS) } });
 }
 
@@ -123,16 +121,37 @@ export async function setItemChecked(userId: string, itemId: string, checked: bo
 
 // ---- hours ------------------------------------------------------------------------------------
 
-export const hoursSchema = z.number().min(0, "Hours cannot be negative.").max(24, "A day has 24 hours.").multipleOf(0.25, "Use quarter hours.");
+export const MAX_HOURS_PER_DAY = 24;
+export const HOURS_STEP = 0.25;
+export const hoursSchema = z
+  .number({ error: "Enter the hours as a number, like 1.5." })
+  .min(0, "Hours cannot be negative.")
+  .max(MAX_HOURS_PER_DAY, `Enter at most ${MAX_HOURS_PER_DAY} hours for one day.`)
+  .multipleOf(HOURS_STEP, "Use quarter hours, like 1.25 or 2.5.");
 
 export async function getHours(userId: string): Promise<Map<string, number>> {
   const rows = await db.hoursLog.findMany({ where: { userId }, select: { day: true, hours: true } });
   return new Map(rows.map((r) => [r.day, r.hours]));
 }
 
-export async function setHours(userId: string, day: string, hours: number): Promise<void> {
-  if (hours === 0) await db.hoursLog.deleteMany({ where: { userId, day } });
-  else await db.hoursLog.upsert({ where: { userId_day: { userId, day } }, create: { userId, day, hours }, update: { hours } });
+export type HoursResult = { ok: true; day: string; hours: number } | { ok: false; error: string };
+
+/**
+ * Logs the hours studied on one of the user's days (0 clears it). Refuses what cannot be true:
+ * a day that does not exist, more than a day holds, and a day that has not begun in the user's
+ * time zone.
+ */
+export async function setHours(userId: string, day: unknown, hours: unknown, clock?: UserClock): Promise<HoursResult> {
+  const parsedDay = daySchema.safeParse(day);
+  if (!parsedDay.success) return { ok: false, error: parsedDay.error.issues[0]?.message ?? "That is not a date." };
+  const parsedHours = hoursSchema.safeParse(hours);
+  if (!parsedHours.success) return { ok: false, error: parsedHours.error.issues[0]?.message ?? "That is not a number of hours." };
+  const { today } = clock ?? (await getUserClock(userId));
+  if (parsedDay.data > today) return { ok: false, error: "That day has not happened yet: log hours once you have studied." };
+  const data = { userId, day: parsedDay.data, hours: parsedHours.data };
+  if (data.hours === 0) await db.hoursLog.deleteMany({ where: { userId, day: data.day } });
+  else await db.hoursLog.upsert({ where: { userId_day: { userId, day: data.day } }, create: data, update: { hours: data.hours } });
+  return { ok: true, day: data.day, hours: data.hours };
 }
 
 /** Hours logged in each plan week (index 0 = week 1). */

@@ -92,8 +92,9 @@ test("a retrospective: template, autosave, reload, a conflict between two tabs, 
   await screenshots(page, testInfo, "retro-list");
 
   await page.goto("/retros/review?week=2&with=1");
-  await expect(page.getByTestId("review-week-1").locator("strong")).toHaveText("event loop");
-  await expect(page.getByTestId("review-week-2")).toContainText("Room-based fan-out.");
+  await expect(page.getByTestId("review-week-1")).toContainText("Earlier · Week 1");
+  await expect(page.locator('[data-side="earlier"] strong')).toHaveText("event loop");
+  await expect(page.locator('[data-side="this"]').filter({ hasText: "Room-based fan-out." })).toHaveCount(1);
   await screenshots(page, testInfo, "retro-review");
 
   // Offline: the text stays in this browser, survives a reload, and saves once the server answers.

@@ -20,7 +20,7 @@ test("follow the plan: start date, tick a task, log hours, see them on the dashb
   await firstDay.fill("3.5");
   await firstDay.blur();
   await expect(page.getByText("Saved").first()).toBeVisible();
-  await expect(page.getByTestId("week-hours")).toContainText("3.5 h of 20-25 h");
+  await expect(page.getByTestId("week-hours")).toContainText("3.5 h of 20–25 h");
 
   await page.reload();
   await expect(page.locator(`input[data-item="${itemId}"]`)).toBeChecked();

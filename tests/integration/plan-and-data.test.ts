@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exportUserData, importUserData } from "@/lib/account/data";
+import { getPreferences, updatePreferences } from "@/lib/account/preferences";
 import { signUp } from "@/lib/auth/accounts";
 import { getConceptProgress, updateConcept } from "@/lib/checklist/progress";
 import { db } from "@/lib/db/client";
@@ -9,7 +10,10 @@ import { getLessonNote, saveLessonNote } from "@/lib/notes/lesson-notes";
 import { saveRetro } from "@/lib/notes/retros";
 import { getPlan } from "@/lib/plan/content";
 import { daySchema, getCheckedItems, getHours, getPlanState, isPlanItemId, pausePlan, resumePlan, setHours, setItemChecked, setStartDay, weekItems, weekOf } from "@/lib/plan/progress";
+import { clockIn } from "@/lib/progress/days";
 import { setLessonRead } from "@/lib/progress/lessons";
+
+const UTC = (iso: string) => clockIn("UTC", new Date(iso));
 
 async function newUser(email: string) {
   const result = await signUp({ name: email, email, password: "a long password" });
@@ -43,11 +47,11 @@ describe("the plan", () => {
 
     const user = await newUser("planner@example.test");
     await setStartDay(user, "2026-11-02");
-    expect((await getPlanState(user, new Date("2026-11-10T12:00:00")))?.currentWeek).toBe(2);
-    await pausePlan(user, new Date("2026-11-10T12:00:00"));
-    expect((await getPlanState(user, new Date("2026-11-30T12:00:00")))?.currentWeek).toBe(2);
-    await resumePlan(user, new Date("2026-11-17T12:00:00"));
-    const resumed = await getPlanState(user, new Date("2026-11-17T12:00:00"));
+    expect((await getPlanState(user, UTC("2026-11-10T12:00:00Z")))?.currentWeek).toBe(2);
+    await pausePlan(user, new Date("2026-11-10T12:00:00Z"));
+    expect((await getPlanState(user, UTC("2026-11-30T12:00:00Z")))?.currentWeek).toBe(2);
+    await resumePlan(user, UTC("2026-11-17T12:00:00Z"));
+    const resumed = await getPlanState(user, UTC("2026-11-17T12:00:00Z"));
     expect(resumed).toMatchObject({ paused: false, startDay: "2026-11-09", currentWeek: 2 });
   });
 
@@ -109,14 +113,42 @@ describe("export and import", () => {
     const user = await newUser("twice@example.test");
     await fillEverything(user);
     const file = JSON.parse(JSON.stringify(await exportUserData(user)));
-    expect((await importUserData(user, file)).ok).toBe(true);
+    // Into the account it came from: all already here. Into a fresh one: all added, then all already here.
+    const same = await importUserData(user, file);
+    expect(same.ok && Object.values(same.summary).every((t) => t.added === 0 && t.updated === 0 && t.unchanged > 0)).toBe(true);
     expect((await importUserData(user, file)).ok).toBe(true);
     expect(withoutStamp(await exportUserData(user))).toEqual(withoutStamp(file));
+    const other = await newUser("twice-other@example.test");
+    const first = await importUserData(other, file);
+    expect(first.ok && first.summary).toMatchObject({ hours: { added: 2, updated: 0, unchanged: 0 }, retrospectives: { added: 1 }, submissions: { added: 1 }, plan: { added: 1 } });
+    const second = await importUserData(other, file);
+    expect(second.ok && second.summary).toMatchObject({ hours: { added: 0, updated: 0, unchanged: 2 }, retrospectives: { added: 0, unchanged: 1 }, submissions: { added: 0, unchanged: 1 }, plan: { unchanged: 1 } });
+    // A changed record is counted as updated.
+    file.hours[0].hours = 5;
+    const third = await importUserData(other, file);
+    expect(third.ok && third.summary.hours).toEqual({ added: 0, updated: 1, unchanged: 1 });
     expect(await db.submission.count({ where: { userId: user } })).toBe(1);
     // Notes kept their versions: nothing was rewritten.
     expect((await getLessonNote(user, "node/event-loop"))?.version).toBe(1);
     expect((await db.retrospective.findUnique({ where: { userId_week: { userId: user, week: 1 } } }))?.version).toBe(1);
     expect((await db.designNote.findUnique({ where: { userId_week: { userId: user, week: 6 } } }))?.version).toBe(1);
+  });
+
+  it("carries the preferences; a file from before they existed still imports", async () => {
+    const user = await newUser("prefs@example.test");
+    await updatePreferences(user, { timeZone: "Asia/Tokyo", editorKeymap: "vim", editorWrap: true });
+    const file = JSON.parse(JSON.stringify(await exportUserData(user)));
+    expect(file.preferences).toEqual({ timeZone: "Asia/Tokyo", editorKeymap: "vim", editorWrap: true });
+    const other = await newUser("prefs-other@example.test");
+    expect(await importUserData(other, file)).toMatchObject({ ok: true, summary: { preferences: { updated: 1 } } });
+    expect(await getPreferences(other)).toEqual({ timeZone: "Asia/Tokyo", editorKeymap: "vim", editorWrap: true });
+    const old = { ...file, preferences: undefined };
+    delete old.preferences;
+    const third = await newUser("prefs-old@example.test");
+    expect((await importUserData(third, old)).ok).toBe(true);
+    expect(await getPreferences(third)).toEqual({ timeZone: null, editorKeymap: "standard", editorWrap: false });
+    file.preferences.timeZone = "Mars/Olympus";
+    expect(await importUserData(third, file)).toMatchObject({ ok: false, problems: [expect.stringMatching(/^Preferences, “timeZone”: is not a time zone/)] });
   });
 
   it("imports thousands of rows, keeping the last of any key the file repeats", async () => {
@@ -140,11 +172,25 @@ describe("export and import", () => {
     await fillEverything(source);
     const file = JSON.parse(JSON.stringify(await exportUserData(source)));
     file.hours.push({ day: "2026-13-45", hours: 3 });
+    file.retrospectives[0].week = "one";
+    delete file.planChecks[0].checkedAt;
+    file.surprise = true;
     const result = await importUserData(user, file);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatch(/hours\.2\.day/);
-    expect(await importUserData(user, { format: "something-else" })).toMatchObject({ ok: false });
-    expect(await importUserData(user, "not even an object")).toMatchObject({ ok: false });
+    expect(result).toEqual({
+      ok: false,
+      error: "This is not a valid Deepend export: 4 problems. Nothing was imported.",
+      problems: [
+        "Ticked plan items, record 1, “checkedAt”: is missing.",
+        "Hours logged, record 3, “day”: That date does not exist.",
+        "Retrospectives, record 1, “week”: should be a number, but is text.",
+        "Has a field a Deepend export does not have: “surprise”.",
+      ],
+    });
+    file.hours[2].hours = 30;
+    expect((await importUserData(user, file)) as unknown).toMatchObject({ problems: expect.arrayContaining(["Hours logged, record 3, “hours”: Enter at most 24 hours for one day."]) });
+    const notExport = { ok: false, error: expect.stringMatching(/^This is not a valid Deepend export: choose a file made with “Export everything”/), problems: [] };
+    expect(await importUserData(user, { format: "something-else" })).toEqual(notExport);
+    expect(await importUserData(user, "not even an object")).toEqual(notExport);
     // Exactly what a brand-new account exports: no section was partly written.
     const fresh = await newUser("fresh@example.test");
     expect(withoutStamp(await exportUserData(user))).toEqual(withoutStamp(await exportUserData(fresh)));

@@ -4,6 +4,6 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { MarkdownPreview } from "../../components/notes/markdown-preview.tsx";
 
-export function renderMarkdownToStaticHtml(markdown: string): string {
-  return renderToStaticMarkup(createElement(MarkdownPreview, { source: markdown }));
+export function renderMarkdownToStaticHtml(markdown: string, highlighted?: Record<string, string>): string {
+  return renderToStaticMarkup(createElement(MarkdownPreview, { source: markdown, highlighted }));
 }

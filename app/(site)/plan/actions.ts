@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
-import { daySchema, hoursSchema, isPlanItemId, pausePlan, resumePlan, setHours, setItemChecked, setStartDay } from "@/lib/plan/progress";
+import { daySchema, isPlanItemId, pausePlan, resumePlan, setHours, setItemChecked, setStartDay } from "@/lib/plan/progress";
 
 type Result = { ok: true } | { ok: false; error: string };
 
@@ -34,10 +34,10 @@ export async function setItemCheckedAction(itemId: string, checked: boolean): Pr
   return withUser((userId) => setItemChecked(userId, itemId, checked));
 }
 
+/** Validation and the future-day rule live in setHours; this only names the user. */
 export async function setHoursAction(day: string, hours: number): Promise<Result> {
-  const parsedDay = daySchema.safeParse(day);
-  const parsedHours = hoursSchema.safeParse(hours);
-  if (!parsedDay.success) return { ok: false, error: parsedDay.error.issues[0]?.message ?? "Invalid date." };
-  if (!parsedHours.success) return { ok: false, error: parsedHours.error.issues[0]?.message ?? "Invalid hours." };
-  return withUser((userId) => setHours(userId, parsedDay.data, parsedHours.data));
+  return withUser(async (userId) => {
+    const result = await setHours(userId, day, hours);
+    return result.ok ? { ok: true } : result;
+  });
 }

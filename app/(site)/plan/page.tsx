@@ -2,14 +2,17 @@ import Link from "next/link";
 import { PlanControls } from "@/components/plan/plan-controls";
 import { requireUser } from "@/lib/auth/session";
 import { getPlan } from "@/lib/plan/content";
-import { getCheckedItems, getHours, getPlanState, hoursPerWeek, today, weekItems } from "@/lib/plan/progress";
+import { formatHoursRange, formatRange } from "@/lib/plan/format";
+import { getCheckedItems, getHours, getPlanState, hoursPerWeek, weekItems } from "@/lib/plan/progress";
+import { getUserClock } from "@/lib/progress/days";
 
 export const metadata = { title: "The 20-week plan" };
 
 export default async function PlanPage() {
   const user = await requireUser("/plan");
   const plan = getPlan();
-  const [state, checked, hours] = await Promise.all([getPlanState(user.id), getCheckedItems(user.id), getHours(user.id)]);
+  const clock = await getUserClock(user.id);
+  const [state, checked, hours] = await Promise.all([getPlanState(user.id, clock), getCheckedItems(user.id), getHours(user.id)]);
   const perWeek = state ? hoursPerWeek(hours, state.startDay, plan.totalWeeks) : [];
   const target = plan.weeklyRoutine.hoursPerWeek;
 
@@ -27,7 +30,7 @@ export default async function PlanPage() {
         ) : (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">Set a start date to follow the plan week by week.</p>
         )}
-        <PlanControls startDay={state?.startDay ?? null} paused={state?.paused ?? false} defaultDay={today()} />
+        <PlanControls startDay={state?.startDay ?? null} paused={state?.paused ?? false} defaultDay={clock.today} />
       </header>
 
       {plan.phases.map((phase) => {
@@ -44,7 +47,7 @@ export default async function PlanPage() {
                   </Link>
                 </h2>
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                  Weeks {phase.weeks.start}-{phase.weeks.end} · {phase.project.title}
+                  Weeks {formatRange(phase.weeks.start, phase.weeks.end)} · {phase.project.title}
                 </p>
               </div>
               <span className="text-sm tabular-nums text-zinc-600 dark:text-zinc-400" data-testid={`phase-progress-${phase.id}`}>
@@ -73,7 +76,7 @@ export default async function PlanPage() {
                         <div className="h-full rounded-full bg-emerald-500" style={{ width: `${(weekDone / Math.max(1, weekItemsList.length)) * 100}%` }} />
                       </div>
                       <p className="mt-1 text-xs tabular-nums text-zinc-500">
-                        {weekDone}/{weekItemsList.length} items · target {target.min}-{target.max} h
+                        {weekDone}/{weekItemsList.length} items · target {formatHoursRange(target)}
                       </p>
                     </Link>
                   </li>

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DesignEditor } from "@/components/notes/design-editor";
-import { DesignTimer } from "@/components/notes/design-timer";
+import { DesignTimer, type TimerJson } from "@/components/notes/design-timer";
 import { DESIGN_WEEKS, parseDesignWeek } from "@/lib/notes/weeks";
 import { requireUser } from "@/lib/auth/session";
-import { DESIGN_SECTIONS, getDesignNote } from "@/lib/notes/design-notes";
+import { DESIGN_SECTIONS, getDesignNote, type DesignTimerState } from "@/lib/notes/design-notes";
 import { getWeek, getPlan } from "@/lib/plan/content";
 import { Breadcrumb } from "@/components/breadcrumb";
+
+const timerJson = (timer: DesignTimerState): TimerJson => (timer.state === "running" ? { state: "running", startedAt: timer.startedAt.toISOString() } : timer);
 
 type Props = { params: Promise<{ week: string }> };
 
@@ -33,11 +35,18 @@ export default async function DesignNotePage({ params }: Props) {
         <Breadcrumb items={[{ label: "System-design notes", href: "/design" }, { label: `Week ${week}` }]} />
         <header className="mt-3 flex flex-wrap items-start justify-between gap-4">
           <div className="max-w-3xl">
-            <h1 className="text-3xl font-semibold tracking-tight">{prompt.title}</h1>
-            <p className="mt-1 text-sm text-zinc-500">
-              Week {week} · {info.title}
+            <p className="text-sm font-medium uppercase tracking-wide text-accent-600 dark:text-accent-400" data-testid="design-eyebrow">
+              System-design practice · week {week}
             </p>
+            <h1 className="mt-1 text-3xl font-semibold tracking-tight">{prompt.title}</h1>
             <p className="mt-3 text-zinc-700 dark:text-zinc-300">{prompt.brief}</p>
+            {/* The plan week's project is a different thing from this design topic: say so. */}
+            <p className="mt-2 text-sm text-zinc-500" data-testid="design-plan-week">
+              Alongside your project in{" "}
+              <Link href={`/plan/week/${week}`} className="text-accent-600 hover:underline dark:text-accent-400">
+                plan week {week}: {info.title}
+              </Link>
+            </p>
           </div>
           <nav aria-label="Weeks" className="flex gap-2 text-sm">
             {week > DESIGN_WEEKS.first ? (
@@ -61,7 +70,7 @@ export default async function DesignNotePage({ params }: Props) {
           </ul>
         </div>
       </div>
-      <DesignTimer key={`timer-${week}`} week={week} startedAt={note?.timerStartedAt?.toISOString() ?? null} />
+      <DesignTimer key={`timer-${week}`} week={week} initial={timerJson(note?.timer ?? { state: "idle" })} />
       <DesignEditor key={week} week={week} userId={user.id} sections={DESIGN_SECTIONS.map(({ id, title }) => ({ id, title }))} initial={initial} />
     </div>
   );

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { CheckItem } from "@/components/plan/check-item";
 import { requireUser } from "@/lib/auth/session";
 import { getPlan } from "@/lib/plan/content";
+import { formatRange } from "@/lib/plan/format";
 import { appendixItemId, getCheckedItems } from "@/lib/plan/progress";
 import { Breadcrumb } from "@/components/breadcrumb";
 
@@ -21,7 +22,7 @@ export default async function PhasePage({ params }: Params) {
       <Breadcrumb items={[{ label: "Plan", href: "/plan" }]} />
       <header>
         <p className="text-sm font-medium uppercase tracking-wide text-accent-600">
-          Phase {phase.number} · weeks {phase.weeks.start}-{phase.weeks.end}
+          Phase {phase.number} · weeks {formatRange(phase.weeks.start, phase.weeks.end)}
         </p>
         <h1 className="mt-1 text-3xl font-semibold tracking-tight">{phase.title}</h1>
         <p className="mt-2 max-w-3xl text-zinc-600 dark:text-zinc-400">{phase.summary}</p>

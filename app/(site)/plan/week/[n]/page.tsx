@@ -6,7 +6,11 @@ import { requireUser } from "@/lib/auth/session";
 import { getExerciseCatalog } from "@/lib/content/exercises";
 import { getLessonCatalog } from "@/lib/content/lessons";
 import { getPlan } from "@/lib/plan/content";
-import { daysOfWeek, getCheckedItems, getHours, getPlanState, today } from "@/lib/plan/progress";
+import { getExerciseStatuses } from "@/lib/exercises/progress";
+import { formatHoursRange } from "@/lib/plan/format";
+import { daysOfWeek, getCheckedItems, getHours, getPlanState } from "@/lib/plan/progress";
+import { getReadLessonRefs } from "@/lib/progress/lessons";
+import { getUserClock } from "@/lib/progress/days";
 import { TASK_KINDS } from "@/lib/plan/schema";
 import { Breadcrumb } from "@/components/breadcrumb";
 
@@ -27,6 +31,22 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
+/** A lesson or exercise link with its done state in words, not only a colour. */
+function StudyLink({ href, title, status }: { href: string; title: string; status: "Read" | "Solved" | "Tried" | null }) {
+  const done = status === "Read" || status === "Solved";
+  return (
+    <span className="flex items-baseline gap-2">
+      <span aria-hidden className={`w-4 shrink-0 text-center ${done ? "text-emerald-600 dark:text-emerald-400" : "text-zinc-400"}`}>
+        {done ? "✓" : "○"}
+      </span>
+      <Link className="text-accent-600 hover:underline dark:text-accent-400" href={href}>
+        {title}
+      </Link>
+      {status ? <span className={`text-xs ${done ? "text-emerald-700 dark:text-emerald-400" : "text-zinc-500"}`}>{status}</span> : null}
+    </span>
+  );
+}
+
 export default async function WeekPage({ params }: Params) {
   const { n } = await params;
   const plan = getPlan();
@@ -34,9 +54,10 @@ export default async function WeekPage({ params }: Params) {
   const week = Number.isInteger(number) ? plan.weeks.find((w) => w.number === number) : undefined;
   if (!week) notFound();
   const user = await requireUser(`/plan/week/${week.number}`);
-  const [state, checked, hours] = await Promise.all([getPlanState(user.id), getCheckedItems(user.id), getHours(user.id)]);
+  const clock = await getUserClock(user.id);
+  const [state, checked, hours, read, statuses] = await Promise.all([getPlanState(user.id, clock), getCheckedItems(user.id), getHours(user.id), getReadLessonRefs(user.id), getExerciseStatuses(user.id)]);
   const phase = plan.phases.find((p) => p.id === week.phaseId);
-  const days = daysOfWeek(state?.startDay ?? today(), week.number);
+  const days = daysOfWeek(state?.startDay ?? clock.today, week.number);
   const lessons = getLessonCatalog().lessons;
   const exercises = getExerciseCatalog().bySlug;
   const is = (id: string) => checked.has(id);
@@ -66,7 +87,7 @@ export default async function WeekPage({ params }: Params) {
 
       <Section title="Hours this week">
         {state ? (
-          <HoursLogger days={days} initial={Object.fromEntries(days.map((d) => [d, hours.get(d) ?? 0]).filter(([, h]) => h))} target={plan.weeklyRoutine.hoursPerWeek} />
+          <HoursLogger days={days} today={clock.today} initial={Object.fromEntries(days.map((d) => [d, hours.get(d) ?? 0]).filter(([, h]) => h))} target={plan.weeklyRoutine.hoursPerWeek} />
         ) : (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             <Link href="/plan" className="text-accent-600 hover:underline">Set a start date</Link> to log hours on the days of this week.
@@ -91,7 +112,7 @@ export default async function WeekPage({ params }: Params) {
         <Section title="Theory checkpoints">
           <ul>
             {week.theory.map((c) => (
-              <CheckItem key={c.id} itemId={c.id} label={`${c.title} (${c.estimatedHours.min}-${c.estimatedHours.max} h)`} detail={c.topics.join(" · ")} initiallyChecked={is(c.id)} />
+              <CheckItem key={c.id} itemId={c.id} label={`${c.title} (${formatHoursRange(c.estimatedHours)})`} detail={c.topics.join(" · ")} initiallyChecked={is(c.id)} />
             ))}
           </ul>
         </Section>
@@ -140,7 +161,11 @@ export default async function WeekPage({ params }: Params) {
             <ul className="space-y-1 text-sm">
               {week.links.lessons.map((ref) => {
                 const lesson = lessons.get(ref);
-                return <li key={ref}>{lesson ? <Link className="text-accent-600 hover:underline" href={lesson.href}>{lesson.title}</Link> : ref}</li>;
+                return (
+                  <li key={ref} data-lesson={ref} data-done={read.has(ref)}>
+                    {lesson ? <StudyLink href={lesson.href} title={lesson.title} status={read.has(ref) ? "Read" : null} /> : ref}
+                  </li>
+                );
               })}
             </ul>
           </div>
@@ -149,7 +174,12 @@ export default async function WeekPage({ params }: Params) {
             <ul className="space-y-1 text-sm">
               {week.links.exercises.map((slug) => {
                 const exercise = exercises.get(slug);
-                return <li key={slug}>{exercise ? <Link className="text-accent-600 hover:underline" href={exercise.href}>{exercise.title}</Link> : slug}</li>;
+                const status = exercise ? statuses.get(exercise.id) : undefined;
+                return (
+                  <li key={slug} data-exercise={slug} data-done={status === "solved"}>
+                    {exercise ? <StudyLink href={exercise.href} title={exercise.title} status={status === "solved" ? "Solved" : status === "attempted" ? "Tried" : null} /> : slug}
+                  </li>
+                );
               })}
               {week.links.exercises.length === 0 ? <li className="text-zinc-500">None this week.</li> : null}
             </ul>

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "../db/client.ts";
-import { designSectionsSchema, readSections } from "../notes/design-notes.ts";
+import { designSectionsSchema, readSections, readTimer, storeTimer } from "../notes/design-notes.ts";
 import { noteTextSchema } from "../notes/versioned.ts";
 import { CONCEPT_STATUSES, conceptStatusOf } from "../checklist/progress.ts";
 import { DESIGN_WEEKS, RETRO_WEEKS } from "../notes/weeks.ts";
@@ -26,7 +26,7 @@ export const exportSchema = z.strictObject({
   planChecks: z.array(z.strictObject({ itemId: shortId, checkedAt: iso })).max(50_000),
   hours: z.array(z.strictObject({ day: daySchema, hours: hoursSchema })).max(50_000),
   retrospectives: z.array(z.strictObject({ week: z.number().int().min(RETRO_WEEKS.first).max(RETRO_WEEKS.last), body: noteTextSchema })).max(RETRO_WEEKS.last),
-  designNotes: z.array(z.strictObject({ week: z.number().int().min(DESIGN_WEEKS.first).max(DESIGN_WEEKS.last), sections: designSectionsSchema, timerStartedAt: isoOrNull })).max(DESIGN_WEEKS.last),
+  designNotes: z.array(z.strictObject({ week: z.number().int().min(DESIGN_WEEKS.first).max(DESIGN_WEEKS.last), sections: designSectionsSchema, timerStartedAt: isoOrNull, timerPausedMs: z.number().int().min(0).max(2_000_000_000).nullable().optional() })).max(DESIGN_WEEKS.last),
   concepts: z.array(z.strictObject({ conceptId: shortId, status: z.enum(CONCEPT_STATUSES), doneAt: isoOrNull, notes: noteTextSchema })).max(10_000),
   lessonNotes: z.array(z.strictObject({ lessonRef: shortId, body: noteTextSchema })).max(10_000),
   // Added later: optional, so files exported before it still import.
@@ -71,7 +71,7 @@ export async function exportUserData(userId: string, now = new Date()): Promise<
     hours: hours.map((r) => ({ day: r.day, hours: r.hours })).sort(byKey((r) => r.day)),
     retrospectives: retros.map((r) => ({ week: r.week, body: r.body })).sort((a, b) => a.week - b.week),
     designNotes: designNotes
-      .map((r) => ({ week: r.week, sections: readSections(r.sectionsJson), timerStartedAt: isoOfNullable(r.timerStartedAt) }))
+      .map((r) => ({ week: r.week, sections: readSections(r.sectionsJson), timerStartedAt: isoOfNullable(r.timerStartedAt), timerPausedMs: r.timerPausedMs }))
       .sort((a, b) => a.week - b.week),
     concepts: concepts
       .map((r) => ({ conceptId: r.conceptId, status: conceptStatusOf(r.status), doneAt: isoOfNullable(r.doneAt), notes: r.notes }))
@@ -277,12 +277,13 @@ export async function importUserData(userId: string, input: unknown): Promise<Im
     for (const r of data.designNotes) {
       const sectionsJson = JSON.stringify(r.sections);
       const existing = await tx.designNote.findUnique({ where: { userId_week: { userId, week: r.week } } });
-      const timerStartedAt = dateOf(r.timerStartedAt);
+      // Files from before the pause column carry only timerStartedAt.
+      const timer = storeTimer(readTimer({ timerStartedAt: dateOf(r.timerStartedAt), timerPausedMs: r.timerPausedMs ?? null }));
       if (!existing) {
-        await tx.designNote.create({ data: { userId, week: r.week, sectionsJson, timerStartedAt } });
+        await tx.designNote.create({ data: { userId, week: r.week, sectionsJson, ...timer } });
         designs.added++;
-      } else if (existing.sectionsJson !== sectionsJson || existing.timerStartedAt?.getTime() !== timerStartedAt?.getTime()) {
-        await tx.designNote.update({ where: { id: existing.id }, data: { sectionsJson, timerStartedAt, version: { increment: 1 } } });
+      } else if (existing.sectionsJson !== sectionsJson || existing.timerStartedAt?.getTime() !== timer.timerStartedAt?.getTime() || existing.timerPausedMs !== timer.timerPausedMs) {
+        await tx.designNote.update({ where: { id: existing.id }, data: { sectionsJson, ...timer, version: { increment: 1 } } });
         designs.updated++;
       } else designs.unchanged++;
     }

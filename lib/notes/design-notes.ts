@@ -30,7 +30,7 @@ export interface DesignNoteDoc {
   updatedAt: Date;
 }
 
-const SELECT = { week: true, sectionsJson: true, timerStartedAt: true, version: true, updatedAt: true } as const;
+const SELECT = { week: true, sectionsJson: true, timerStartedAt: true, timerPausedMs: true, version: true, updatedAt: true } as const;
 
 /**
  * Stored sections, section by section: one that no longer fits the schema (a section renamed or
@@ -53,8 +53,8 @@ export function readSections(sectionsJson: string): DesignSections {
   return sections;
 }
 
-function toDoc(row: { week: number; sectionsJson: string; timerStartedAt: Date | null; version: number; updatedAt: Date }): DesignNoteDoc {
-  const timer = readTimer(row.timerStartedAt);
+function toDoc(row: { week: number; sectionsJson: string; timerStartedAt: Date | null; timerPausedMs: number | null; version: number; updatedAt: Date }): DesignNoteDoc {
+  const timer = readTimer(row);
   return { week: row.week, sections: readSections(row.sectionsJson), timerStartedAt: timer.state === "running" ? timer.startedAt : null, timer, version: row.version, updatedAt: row.updatedAt };
 }
 
@@ -87,22 +87,22 @@ export function saveDesignNote(userId: string, week: number, sections: DesignSec
 
 export type DesignTimerState = { state: "idle" } | { state: "running"; startedAt: Date } | { state: "paused"; elapsedMs: number };
 
-/**
- * The timer lives in one column, `timerStartedAt`. Running: the instant counting (re)started, with
- * paused time already skipped. Paused: the time used so far, stored as that many milliseconds
- * after the Unix epoch; no real start is that old, so the two never mix up.
- * (A dedicated `timerPausedAt` column would say this more plainly; see the report for issue #10.)
- */
-const PAUSED_BEFORE = Date.UTC(2000, 0, 1);
-
-export function readTimer(stored: Date | null): DesignTimerState {
-  if (!stored) return { state: "idle" };
-  return stored.getTime() < PAUSED_BEFORE ? { state: "paused", elapsedMs: stored.getTime() } : { state: "running", startedAt: stored };
+/** Stored timer columns: at most one of the two is set (running or paused); neither when idle. */
+export interface StoredTimer {
+  timerStartedAt: Date | null;
+  timerPausedMs: number | null;
 }
 
-function storeTimer(timer: DesignTimerState): Date | null {
-  if (timer.state === "idle") return null;
-  return timer.state === "running" ? timer.startedAt : new Date(Math.max(0, Math.min(timer.elapsedMs, PAUSED_BEFORE - 1)));
+export function readTimer(stored: StoredTimer): DesignTimerState {
+  if (stored.timerStartedAt) return { state: "running", startedAt: stored.timerStartedAt };
+  if (stored.timerPausedMs !== null) return { state: "paused", elapsedMs: stored.timerPausedMs };
+  return { state: "idle" };
+}
+
+export function storeTimer(timer: DesignTimerState): StoredTimer {
+  if (timer.state === "running") return { timerStartedAt: timer.startedAt, timerPausedMs: null };
+  if (timer.state === "paused") return { timerStartedAt: null, timerPausedMs: Math.max(0, Math.round(timer.elapsedMs)) };
+  return { timerStartedAt: null, timerPausedMs: null };
 }
 
 export const TIMER_ACTIONS = ["start", "pause", "resume"] as const;
@@ -118,10 +118,10 @@ export function nextTimer(current: DesignTimerState, action: TimerAction, now: D
 
 /** Starts, pauses or resumes the timer; stored on the note, so a reload (or another device) continues it. */
 export async function changeDesignTimer(userId: string, week: number, action: TimerAction, now = new Date()): Promise<DesignTimerState> {
-  const row = await db.designNote.findUnique({ where: { userId_week: { userId, week } }, select: { timerStartedAt: true } });
-  const timer = nextTimer(readTimer(row?.timerStartedAt ?? null), action, now);
-  const timerStartedAt = storeTimer(timer);
-  await db.designNote.upsert({ where: { userId_week: { userId, week } }, create: { userId, week, sectionsJson: "{}", timerStartedAt }, update: { timerStartedAt } });
+  const row = await db.designNote.findUnique({ where: { userId_week: { userId, week } }, select: { timerStartedAt: true, timerPausedMs: true } });
+  const timer = nextTimer(readTimer(row ?? { timerStartedAt: null, timerPausedMs: null }), action, now);
+  const stored = storeTimer(timer);
+  await db.designNote.upsert({ where: { userId_week: { userId, week } }, create: { userId, week, sectionsJson: "{}", ...stored }, update: stored });
   return timer;
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { exportUserData, importUserData } from "@/lib/account/data";
 import { signUp } from "@/lib/auth/accounts";
+import { db } from "@/lib/db/client";
 import { stripCodeFence } from "@/lib/notes/code-blocks";
 import { changeDesignTimer, getDesignNote, nextTimer, readTimer } from "@/lib/notes/design-notes";
 import { highlightNoteCode } from "@/lib/notes/highlight";
@@ -27,10 +29,26 @@ describe("the design timer", () => {
     // Pausing twice or resuming a running timer changes nothing.
     expect(await changeDesignTimer(user, 6, "resume", new Date("2026-12-03T11:00:00Z"))).toEqual({ state: "running", startedAt: new Date("2026-12-03T10:40:00Z") });
     expect(nextTimer({ state: "idle" }, "pause", t0)).toEqual({ state: "idle" });
-    expect(readTimer(null)).toEqual({ state: "idle" });
+    expect(readTimer({ timerStartedAt: null, timerPausedMs: null })).toEqual({ state: "idle" });
     // Another user's note is untouched.
     const other = await newUser("timer-other@example.test");
     expect(await getDesignNote(other, 6)).toBeNull();
+  });
+});
+
+describe("the design timer in an export", () => {
+  it("keeps a paused timer paused through export and import, and reads files from before the pause column", async () => {
+    const user = await newUser("timer-export@example.test");
+    await changeDesignTimer(user, 7, "start", new Date("2026-12-03T10:00:00Z"));
+    await changeDesignTimer(user, 7, "pause", new Date("2026-12-03T10:25:00Z"));
+    const file = await exportUserData(user);
+    expect(file.designNotes).toEqual([expect.objectContaining({ week: 7, timerStartedAt: null, timerPausedMs: 1_500_000 })]);
+    await db.designNote.deleteMany({ where: { userId: user } });
+    await importUserData(user, JSON.parse(JSON.stringify(file)));
+    expect((await getDesignNote(user, 7))?.timer).toEqual({ state: "paused", elapsedMs: 1_500_000 });
+    const older = { ...file, designNotes: [{ week: 8, sections: {}, timerStartedAt: "2026-12-01T09:00:00.000Z" }] };
+    await importUserData(user, JSON.parse(JSON.stringify(older)));
+    expect((await getDesignNote(user, 8))?.timer).toEqual({ state: "running", startedAt: new Date("2026-12-01T09:00:00.000Z") });
   });
 });
 

@@ -1,13 +1,17 @@
 "use client";
 
+import { InlineCode, InlineMarkdown } from "./inline-markdown";
 import type { RunResult } from "./types";
+
+type TestRow = RunResult["tests"][number];
 
 const STATUS_TEXT: Record<RunResult["status"], { label: string; tone: string; explain?: string }> = {
   passed: { label: "All tests passed", tone: "text-emerald-700 dark:text-emerald-400" },
   failed: { label: "Some tests failed", tone: "text-red-700 dark:text-red-400" },
   error: { label: "Your code could not run", tone: "text-red-700 dark:text-red-400" },
-  timeout: { label: "Time limit exceeded", tone: "text-amber-700 dark:text-amber-400", explain: "Your code ran longer than allowed (2 s of CPU). Look for an infinite loop, a promise that never settles, or an O(n²) step on a large input." },
-  memory: { label: "Memory limit exceeded", tone: "text-amber-700 dark:text-amber-400", explain: "Your code used more memory than the sandbox allows (64 MB). Look for a structure that grows without bound." },
+  // The limit itself is said once, by the test that hit it (or the run's error when none was running).
+  timeout: { label: "Time limit exceeded", tone: "text-amber-700 dark:text-amber-400", explain: "Look for an infinite loop, a promise that never settles, or an O(n²) step on a large input." },
+  memory: { label: "Memory limit exceeded", tone: "text-amber-700 dark:text-amber-400", explain: "Look for a structure that grows without bound." },
   busy: { label: "The sandbox is busy", tone: "text-amber-700 dark:text-amber-400", explain: "Many runs are waiting right now. Try again in a moment; your code is saved." },
 };
 
@@ -58,36 +62,9 @@ export function ResultsPanel({ result, mode, pending }: { result: RunResult | nu
       {result.tests.length > 0 ? (
         <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Tests">
           {result.tests.map((t) => (
-            <li key={`${t.hidden}-${t.name}`} className="px-3 py-2" data-test-status={t.status} data-hidden={t.hidden}>
-              <div className="flex items-start gap-2">
-                <span aria-hidden className={t.status === "passed" ? "text-emerald-600" : "text-red-600"}>
-                  {t.status === "passed" ? "✓" : "✗"}
-                </span>
-                <span className="flex-1">
-                  {t.name}
-                  {t.hidden ? <span className="ml-2 rounded bg-zinc-100 px-1.5 py-0.5 text-[10px] uppercase tracking-wide text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">hidden</span> : null}
-                </span>
-                <span className="text-xs tabular-nums text-zinc-500">{t.durationMs} ms</span>
-              </div>
-              {t.status === "failed" && t.message ? (
-                <div className="ml-5 mt-1 space-y-1">
-                  <p className="whitespace-pre-wrap break-words font-mono text-xs text-red-700 dark:text-red-300">
-                    {t.message}
-                    {t.line ? ` (line ${t.line})` : ""}
-                  </p>
-                  {t.expected !== undefined || t.actual !== undefined ? (
-                    <dl className="grid grid-cols-[5rem_1fr] gap-x-2 font-mono text-xs">
-                      <dt className="text-zinc-500">Expected</dt>
-                      <dd className="break-all text-emerald-700 dark:text-emerald-400">{t.expected}</dd>
-                      <dt className="text-zinc-500">Received</dt>
-                      <dd className="break-all text-red-700 dark:text-red-400">{t.actual}</dd>
-                    </dl>
-                ) : null}
-              </div>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+            <TestItem key={`${t.hidden}-${t.name}`} test={t} />
+          ))}
+        </ul>
       ) : null}
       {result.console.length > 0 ? (
         <section aria-label="Console output">
@@ -102,5 +79,57 @@ export function ResultsPanel({ result, mode, pending }: { result: RunResult | nu
         </section>
       ) : null}
     </div>
+  );
+}
+
+const OUTCOME: Record<"passed" | "failed" | NonNullable<TestRow["interrupted"]>, { icon: string; tone: string; label?: string }> = {
+  passed: { icon: "✓", tone: "text-emerald-600" },
+  failed: { icon: "✗", tone: "text-red-600" },
+  timeout: { icon: "✗", tone: "text-amber-600", label: "Timed out" },
+  memory: { icon: "✗", tone: "text-amber-600", label: "Out of memory" },
+  "not-run": { icon: "–", tone: "text-zinc-400", label: "Not run" },
+};
+
+function TestItem({ test: t }: { test: TestRow }) {
+  const outcome = OUTCOME[t.interrupted ?? t.status];
+  return (
+    <li className="px-3 py-2" data-test-status={t.status} data-hidden={t.hidden} data-interrupted={t.interrupted}>
+      <div className="flex items-start gap-2">
+        <span aria-hidden className={outcome.tone}>
+          {outcome.icon}
+        </span>
+        <span className="min-w-0 flex-1 break-words">
+          <InlineMarkdown text={t.name} />
+          {t.hidden ? <span className="ml-2 rounded bg-zinc-100 px-1.5 py-0.5 text-[10px] uppercase tracking-wide text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">hidden</span> : null}
+        </span>
+        {outcome.label ? <span className={`text-xs font-medium ${outcome.tone}`}>{outcome.label}</span> : <span className="text-xs tabular-nums text-zinc-500">{t.durationMs} ms</span>}
+      </div>
+      {t.status === "failed" && t.interrupted !== "not-run" && (t.message || t.failedAt) ? (
+        <div className="ml-5 mt-1 space-y-1">
+          {t.failedAt ? (
+            <p className="font-mono text-xs text-zinc-700 dark:text-zinc-300" data-testid="failed-at">
+              <span className="text-zinc-500">
+                {t.failedAt.file}:{t.failedAt.line}
+              </span>
+              {t.failedAt.source ? <code className="ml-2 break-all rounded bg-zinc-100 px-1 py-px dark:bg-zinc-800">{t.failedAt.source}</code> : null}
+            </p>
+          ) : null}
+          {t.message ? (
+            <p className="whitespace-pre-wrap break-words font-mono text-xs text-red-700 dark:text-red-300">
+              <InlineCode text={t.message} />
+              {t.line ? ` (solution.ts line ${t.line})` : ""}
+            </p>
+          ) : null}
+          {t.expected !== undefined || t.actual !== undefined ? (
+            <dl className="grid grid-cols-[5rem_1fr] gap-x-2 font-mono text-xs">
+              <dt className="text-zinc-500">Expected</dt>
+              <dd className="break-all text-emerald-700 dark:text-emerald-400">{t.expected}</dd>
+              <dt className="text-zinc-500">Received</dt>
+              <dd className="break-all text-red-700 dark:text-red-400">{t.actual}</dd>
+            </dl>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
   );
 }

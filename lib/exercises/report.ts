@@ -19,6 +19,7 @@ export function formatReport(result: RunResult, { onlyFailures = false } = {}): 
     const tag = t.hidden ? " [hidden]" : "";
     lines.push(`${t.status === "passed" ? "✓" : "✗"} ${t.name}${tag} (${t.durationMs} ms)`);
     if (t.status === "failed" && t.message) lines.push(`    ${t.message}${t.line ? ` (solution.ts:${t.line}:${t.column ?? 1})` : ""}`);
+    if (t.status === "failed" && t.failedAt) lines.push(`    at ${t.failedAt.file}:${t.failedAt.line}${t.failedAt.source ? `: ${t.failedAt.source}` : ""}`);
   }
   for (const c of result.console) lines.push(`console.${c.level}: ${c.text}`);
   const passed = result.tests.filter((t) => t.status === "passed").length;

@@ -3,8 +3,9 @@
 import fs from "node:fs";
 import ivm from "isolated-vm";
 import { z } from "zod";
+import { expectExpressionAt } from "./expression-source.ts";
 import { mapPositionsInText, originalPosition, transpile, type Transpiled } from "./transpile.ts";
-import type { ConsoleLine, RunJob, RunResult, RunStatus, SandboxLimits, TestResult } from "./types.ts";
+import type { ConsoleLine, RunJob, RunResult, RunStatus, SandboxLimits, SourceFile, TestResult, TestSourceLocation } from "./types.ts";
 
 const HARNESS_SOURCE = fs.readFileSync(new URL("./runtime/harness.js", import.meta.url), "utf8");
 const TEST_PARAMS = "exports, require, module, describe, it, test, expect, fn, clock, beforeEach, afterEach";
@@ -25,6 +26,7 @@ const reportSchema = z.object({
       actual: z.string().optional(),
       line: z.number().int().optional(),
       column: z.number().int().optional(),
+      at: z.object({ file: z.string(), line: z.number().int(), column: z.number().int() }).optional(),
     }),
   ),
   running: z.string().nullable(),
@@ -144,11 +146,15 @@ export function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (tests:
   let runError: RunResult["error"];
   let status: RunStatus | undefined;
 
+  const remainingMs = () => {
+    const cpuLeft = limits.cpuMs - (Number(isolate.cpuTime) / 1e6 - cpuAtStart);
+    const wallLeft = limits.wallMs - elapsed();
+    return { left: Math.min(cpuLeft, wallLeft), message: cpuLeft <= wallLeft ? `CPU time limit of ${limits.cpuMs} ms exceeded.` : `Time limit of ${limits.wallMs} ms exceeded.` };
+  };
   const budget = () => {
-    const cpuUsedMs = Number(isolate.cpuTime) / 1e6 - cpuAtStart;
-    const remaining = Math.min(limits.wallMs - elapsed(), limits.cpuMs - cpuUsedMs);
-    if (remaining <= 0) throw new LimitError("timeout", cpuUsedMs >= limits.cpuMs ? `CPU time limit of ${limits.cpuMs} ms exceeded.` : `Time limit of ${limits.wallMs} ms exceeded.`);
-    return Math.max(1, Math.ceil(remaining));
+    const { left, message } = remainingMs();
+    if (left <= 0) throw new LimitError("timeout", message);
+    return Math.max(1, Math.ceil(left));
   };
 
   try {
@@ -184,7 +190,8 @@ export function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (tests:
   } catch (error) {
     const classified = classify(error, isolate);
     status = classified.status;
-    runError = { message: classified.message };
+    // isolated-vm's own timeout message does not say which limit ended the run.
+    runError = { message: status === "timeout" && !(error instanceof LimitError) ? remainingMs().message : classified.message };
   }
 
   if (!isolate.isDisposed) {
@@ -199,7 +206,9 @@ export function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (tests:
     }
   }
 
-  const testResults = assembleTests(registered, report, status, solution);
+  const testResults = assembleTests(registered, report, status, solution, job.tests, tests, runError?.message);
+  // The test that hit the limit carries its message; saying it again for the run would repeat it.
+  if (testResults.some((t) => t.interrupted === "timeout" || t.interrupted === "memory")) runError = undefined;
   if (!status) status = testResults.length > 0 && testResults.every((t) => t.status === "passed") ? "passed" : "failed";
   if (testResults.length === 0 && status === "failed") runError ??= { message: "No tests ran." };
   const consoleLines: ConsoleLine[] = (report?.console ?? []).map((line) => ({ ...line, text: cleanText(line.text, solution) }));
@@ -236,24 +245,48 @@ function assembleTests(
   report: z.infer<typeof reportSchema> | undefined,
   status: RunStatus | undefined,
   solution: Transpiled,
+  testSources: SourceFile[],
+  compiledTests: Array<{ name: string; compiled: { output: Transpiled } }>,
+  limitMessage: string | undefined,
 ): TestResult[] {
   const finished = report?.results ?? [];
   return registered.map((test, index) => {
     const result = finished[index];
     if (result && result.name === test.name && result.hidden === test.hidden) {
-      const mapped: TestResult = { ...result };
+      const { at, ...mapped }: TestResult & { at?: { file: string; line: number; column: number } } = { ...result };
       if (mapped.message) mapped.message = cleanText(mapped.message, solution);
       if (result.line !== undefined) Object.assign(mapped, mapLocation(solution, result.line, result.column));
+      // Hidden tests' source never leaves the server.
+      const failedAt = at && !test.hidden ? locateInTest(at, testSources, compiledTests) : undefined;
+      if (failedAt) mapped.failedAt = failedAt;
       return mapped;
     }
     const wasRunning = report?.running === test.name || (!report && index === finished.length);
-    const reason =
-      status === "timeout" ? (wasRunning ? "Timed out while running this test." : "Not run: the time limit was reached.")
-      : status === "memory" ? (wasRunning ? "Ran out of memory while running this test." : "Not run: the memory limit was reached.")
-      : status === "error" ? "Not run: the code did not load."
-      : "Not run.";
-    return { name: test.name, status: "failed", hidden: test.hidden, durationMs: 0, message: reason };
+    const limit = status === "timeout" || status === "memory" ? status : undefined;
+    if (limit && wasRunning) {
+      const fallback = limit === "timeout" ? "The time limit was reached." : "The memory limit was reached.";
+      return { name: test.name, status: "failed", hidden: test.hidden, durationMs: 0, interrupted: limit, message: `${limit === "timeout" ? "Timed out" : "Out of memory"} while running this test: ${limitMessage ?? fallback}` };
+    }
+    const reason = limit ? "Not run: an earlier test hit the limit." : status === "error" ? "Not run: the code did not load." : "Not run.";
+    return { name: test.name, status: "failed", hidden: test.hidden, durationMs: 0, interrupted: "not-run", message: reason };
   });
+}
+
+/** A test-file position from the harness (transpiled JS) as a line of the TypeScript test and its source. */
+function locateInTest(
+  at: { file: string; line: number; column: number },
+  testSources: SourceFile[],
+  compiledTests: Array<{ name: string; compiled: { output: Transpiled } }>,
+): TestSourceLocation | undefined {
+  if (at.file === "hidden.test.ts") return undefined;
+  const source = testSources.find((f) => f.name === at.file)?.code;
+  const compiled = compiledTests.find((t) => t.name === at.file)?.compiled.output;
+  if (source === undefined || !compiled) return undefined;
+  const position = originalPosition(compiled.map, at.line, at.column);
+  if (!position) return undefined;
+  const lineText = source.split("\n")[position.line - 1]?.trim();
+  const expression = expectExpressionAt(source, position.line, position.column) ?? (lineText && lineText.length <= 200 ? lineText : undefined);
+  return { file: at.file, line: position.line, ...(expression ? { source: expression } : {}) };
 }
 
 /**

@@ -13,6 +13,17 @@ export interface TestResult {
   /** Where in the user's solution the failure was raised, when known. */
   line?: number;
   column?: number;
+  /** The line of a visible test file that failed (an assertion, or a call that threw), and its source. */
+  failedAt?: TestSourceLocation;
+  /** Set when the test did not finish: it was running when a limit was hit, or never started. */
+  interrupted?: "timeout" | "memory" | "not-run";
+}
+
+export interface TestSourceLocation {
+  file: string;
+  line: number;
+  /** The `expect(...)` chain at that line, or the line itself when it is not an assertion. */
+  source?: string;
 }
 
 export interface CompileError {

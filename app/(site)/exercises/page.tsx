@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { DifficultyBadge, ExerciseStatusLabel } from "@/components/badges";
+import { AutoSubmitFilters } from "@/components/exercise/auto-submit-filters";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getExerciseCatalog, toMeta } from "@/lib/content/exercises";
 import { getLessonCatalog } from "@/lib/content/lessons";
@@ -37,7 +38,7 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Se
           </p>
         ) : null}
       </header>
-      <form className="mb-6 flex flex-wrap items-end gap-3" aria-label="Filter exercises">
+      <AutoSubmitFilters className="group mb-6 flex flex-wrap items-end gap-3">
         <label className="text-sm">
           <span className="mb-1 block text-zinc-600 dark:text-zinc-400">Track</span>
           <select name="track" defaultValue={filters.track ?? ""} className={selectClass}>
@@ -73,7 +74,8 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Se
             </select>
           </label>
         ) : null}
-        <button type="submit" className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700">
+        {/* Needed only without JavaScript: the form then applies on change. */}
+        <button type="submit" className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700 group-data-[hydrated]:hidden">
           Filter
         </button>
         {filters.track || filters.difficulty || filters.status ? (
@@ -81,7 +83,7 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Se
             Clear
           </Link>
         ) : null}
-      </form>
+      </AutoSubmitFilters>
       {shown.length === 0 ? <p className="text-zinc-600 dark:text-zinc-400">No exercise matches these filters.</p> : null}
       <ul className="grid gap-3 sm:grid-cols-2">
         {shown.map((e) => {

@@ -283,20 +283,38 @@
     return "Thrown value: " + show(value);
   }
 
-  /** The first stack frame in the solution file ("solution.ts:LINE:COL"), if any. */
-  function solutionLocation(value) {
+  /** A thrown value's stack, read once: V8 keeps `stack` as an accessor, and a thrown object's own getter may run. */
+  function stackOf(value) {
     try {
       if (value === null || typeof value !== "object") return null;
-      // V8 keeps `stack` as an accessor on the error itself; a thrown object's own getter may run.
       const stack = value.stack;
-      if (typeof stack !== "string") return null;
-      const lines = StringSplit(stack, "\n");
-      for (let i = 0; i < lines.length; i++) {
-        const m = /solution\.ts:(\d+):(\d+)/.exec(lines[i]);
-        if (m) return { line: +m[1], column: +m[2] };
-      }
+      return typeof stack === "string" ? stack : null;
     } catch {
-      // no location
+      return null;
+    }
+  }
+
+  /**
+   * The first stack frame in a loaded test file, as { file, line, column } (transpiled positions;
+   * the host maps them to the TypeScript source). Only read when a test fails, never on a pass.
+   */
+  function testLocation(stack) {
+    if (stack === null) return null;
+    const lines = StringSplit(stack, "\n");
+    for (let i = 0; i < lines.length; i++) {
+      const m = /([\w.-]+\.test\.ts):(\d+):(\d+)\)?$/.exec(lines[i]);
+      if (m && MapHas(factories, m[1])) return { file: m[1], line: +m[2], column: +m[3] };
+    }
+    return null;
+  }
+
+  /** The first stack frame in the solution file ("solution.ts:LINE:COL"), if any. */
+  function solutionLocation(stack) {
+    if (stack === null) return null;
+    const lines = StringSplit(stack, "\n");
+    for (let i = 0; i < lines.length; i++) {
+      const m = /solution\.ts:(\d+):(\d+)/.exec(lines[i]);
+      if (m) return { line: +m[1], column: +m[2] };
     }
     return null;
   }
@@ -484,15 +502,20 @@
   }
   function failWithThrown(state, error, prefix) {
     if (error !== null && typeof error === "object" && WeakSetHas(assertionErrors, error)) return; // already recorded
-    const location = solutionLocation(error);
-    fail(state, { message: (prefix || "") + describeThrown(error), line: location ? location.line : undefined, column: location ? location.column : undefined });
+    const stack = stackOf(error);
+    const location = solutionLocation(stack);
+    fail(state, { message: (prefix || "") + describeThrown(error), line: location ? location.line : undefined, column: location ? location.column : undefined, at: testLocation(stack) });
   }
+  // Where the assertion of an async matcher (.resolves/.rejects) was written: its failure is
+  // raised later, from a promise callback whose stack no longer reaches the test.
+  let pendingCallSite = null;
   function assertionFailed(message, expected, actual) {
     const failure = { message };
     if (expected !== undefined) failure.expected = expected;
     if (actual !== undefined) failure.actual = actual;
-    if (currentTest) fail(currentTest, failure);
     const error = new ErrorCtor(message);
+    if (currentTest && !currentTest.failure) failure.at = testLocation(stackOf(pendingCallSite || error));
+    if (currentTest) fail(currentTest, failure);
     WeakSetAdd(assertionErrors, error);
     throw error;
   }
@@ -785,16 +808,28 @@
       value: function (...args) {
         const state = stateOf(this);
         if (state.mode === "sync") return callMatcher(name, state.actual, state.negated, state.mode, args);
+        const callSite = new ErrorCtor();
+        const withCallSite = (check) => {
+          pendingCallSite = callSite;
+          try {
+            check();
+          } finally {
+            pendingCallSite = null;
+          }
+        };
         return settle(
           state.actual,
-          (value) => {
-            if (state.mode === "rejects") assertionFailed("expected the promise to reject, but it resolved to " + show(value));
-            callMatcher(name, value, state.negated, state.mode, args);
-          },
+          (value) =>
+            withCallSite(() => {
+              if (state.mode === "rejects") assertionFailed("expected the promise to reject, but it resolved to " + show(value));
+              callMatcher(name, value, state.negated, state.mode, args);
+            }),
           (error) => {
             if (error !== null && typeof error === "object" && WeakSetHas(assertionErrors, error)) throw error;
-            if (state.mode === "resolves") assertionFailed("expected the promise to resolve, but it rejected with " + describeThrown(error));
-            callMatcher(name, error, state.negated, state.mode, args);
+            withCallSite(() => {
+              if (state.mode === "resolves") assertionFailed("expected the promise to resolve, but it rejected with " + describeThrown(error));
+              callMatcher(name, error, state.negated, state.mode, args);
+            });
           },
         );
       },
@@ -1009,6 +1044,8 @@
     clockState.now = EPOCH;
     clockState.timers = [];
     currentTest = state;
+    // Known as running before its body starts: a body that never returns is the one timed out.
+    running = state;
     runPhases(state, phasesOf(test), () => {
       state.settled = true;
     });
@@ -1028,6 +1065,7 @@
       if (state.failure.actual !== undefined) result.actual = state.failure.actual;
       if (state.failure.line !== undefined) result.line = state.failure.line;
       if (state.failure.column !== undefined) result.column = state.failure.column;
+      if (state.failure.at) result.at = state.failure.at;
     }
     ArrayPush(results, toJson(result));
     currentTest = null;
@@ -1044,7 +1082,7 @@
     for (;;) {
       if (running === null) {
         if (nextIndex >= tests.length) return true;
-        running = begin(tests[nextIndex++]);
+        begin(tests[nextIndex++]);
       }
       if (running.settled) {
         finish(running);
@@ -1083,7 +1121,7 @@
       try {
         apply(factory, undefined, [moduleObject.exports, requireForSolution, moduleObject]);
       } catch (error) {
-        const location = solutionLocation(error);
+        const location = solutionLocation(stackOf(error));
         startResult = toJson({ ok: false, message: describeThrown(error), line: location ? location.line : undefined, column: location ? location.column : undefined });
         return startResult;
       }

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DifficultyBadge } from "@/components/badges";
 import { ExerciseWorkbench } from "@/components/exercise/workbench";
+import { getPreferences } from "@/lib/account/preferences";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getExercise, toPublic } from "@/lib/content/exercises";
 import { getLessonCatalog } from "@/lib/content/lessons";
@@ -27,10 +28,11 @@ export default async function ExercisePage({ params }: Params) {
   // Only public fields go further: hidden tests and the solution never reach the client.
   const exercise = toPublic(found);
   const user = await getCurrentUser();
-  const [state, submissions, rendered] = await Promise.all([
+  const [state, submissions, rendered, preferences] = await Promise.all([
     user ? getExerciseState(user.id, found.id) : null,
     user ? listSubmissions(user.id, found.id) : [],
     renderLessonMarkdown(exercise.instructions),
+    user ? getPreferences(user.id) : null,
   ]);
   const lesson = getLessonCatalog().lessons.get(`${exercise.track}/${exercise.lesson}`);
 
@@ -68,6 +70,7 @@ export default async function ExercisePage({ params }: Params) {
       solved={state?.solvedAt != null}
       submissions={submissions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() }))}
       instructions={instructions}
+      editorPreferences={preferences ? { editorKeymap: preferences.editorKeymap, editorWrap: preferences.editorWrap } : null}
     />
   );
 }

@@ -121,7 +121,8 @@ export default function SearchDialog({ open, signedIn, onClose }: { open: boolea
         <div className="flex items-center gap-2 border-b border-zinc-200 px-3 dark:border-zinc-800">
           <input
             ref={input}
-            type="search"
+            type="text"
+            enterKeyHint="search"
             role="combobox"
             aria-label="Search lessons, exercises and your notes"
             aria-expanded={showResults && hits.length > 0}
@@ -192,7 +193,7 @@ function ResultGroup(props: { label: string; hits: SearchHit[]; offset: number; 
               className={`block px-3 py-2 text-sm ${selected ? "bg-accent-50 dark:bg-zinc-800" : ""}`}
             >
               <span className="flex flex-wrap items-baseline gap-x-2">
-                <span className="rounded bg-zinc-100 px-1.5 text-[0.7rem] font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">{SEARCH_KINDS[hit.kind]}</span>
+                <span className="rounded bg-accent-100 px-1.5 text-[0.7rem] font-medium text-accent-700 dark:bg-accent-500/20 dark:text-accent-400">{SEARCH_KINDS[hit.kind]}</span>
                 <span className="font-medium">{hit.title}</span>
                 {hit.heading ? <span className="text-zinc-600 dark:text-zinc-400">› {hit.heading}</span> : null}
                 {hit.context ? <span className="text-xs text-zinc-500">{hit.context}</span> : null}

@@ -49,6 +49,11 @@ describe("personal search documents", () => {
     expect(indexOf(docs).search("went")).toEqual([]);
   });
 
+  it("keep a space between list items and paragraphs, so words never run together", () => {
+    const [doc] = retroDocuments([{ week: 1, body: "- purge by tag\n- in-process LRU\n\n> under a\n> microsecond" }], () => undefined);
+    expect(doc?.text).toBe("purge by tag in-process LRU under a microsecond");
+  });
+
   it("give one document per written design-note section", () => {
     const sections = [
       { id: "api", title: "API" },

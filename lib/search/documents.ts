@@ -15,9 +15,15 @@ function blocks(markdown: string): RootContent[] {
   return (parser.parse(markdown) as Root).children;
 }
 
+/** A block's text, with a space between its paragraphs, list items and cells (toString glues them). */
+function blockText(node: RootContent): string {
+  if (node.type === "paragraph" || node.type === "heading" || node.type === "tableCell" || !("children" in node)) return mdastToString(node);
+  return node.children.map((child) => blockText(child as RootContent)).join(" ");
+}
+
 /** The text of Markdown blocks, skipping the ones `skip` names. */
 function plainText(nodes: RootContent[], skip: (node: RootContent) => boolean): string {
-  return squash(nodes.filter((node) => !skip(node)).map((node) => mdastToString(node)).join(" "));
+  return squash(nodes.filter((node) => !skip(node)).map(blockText).join(" "));
 }
 
 const isCode = (node: RootContent) => node.type === "code" || node.type === "html";
@@ -54,7 +60,7 @@ export function lessonDocuments(catalog: LessonCatalog): SearchDocument[] {
           anchor = slugger.slug(heading);
           parts = [];
         } else if (!isCode(node)) {
-          parts.push(mdastToString(node));
+          parts.push(blockText(node));
         }
       }
       flush();

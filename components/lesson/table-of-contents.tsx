@@ -3,8 +3,9 @@
 import { useEffect, useRef, useState } from "react";
 import type { TocEntry } from "@/lib/content/markdown";
 
-// Headings scroll to 5rem below the top (globals.css); a heading above this line is being read.
-const READING_LINE_PX = 96;
+// Headings scroll to 5rem (7rem on small screens) below the top, see globals.css; the section
+// whose heading is above this line is the one being read.
+const READING_LINE_PX = 128;
 
 /** The id of the last heading above the reading line: the section being read. */
 function useReadingPosition(ids: string): string | null {
@@ -43,7 +44,8 @@ function useReadingPosition(ids: string): string | null {
 
 /**
  * "On this page", following the reading position: a sticky list beside the lesson on wide
- * screens, a collapsed one above it on small screens.
+ * screens; on small screens a bar stuck under the header, naming the section being read, that
+ * opens into the list.
  */
 export function TableOfContents({ entries, variant, notesHref }: { entries: TocEntry[]; variant: "sidebar" | "collapsible"; notesHref?: string }) {
   const active = useReadingPosition(entries.map((e) => e.id).join(" "));
@@ -81,8 +83,11 @@ export function TableOfContents({ entries, variant, notesHref }: { entries: TocE
     );
   }
   return (
-    <details ref={details} className="toc-collapsible mt-6 rounded-lg border border-zinc-200 text-sm dark:border-zinc-800">
-      <summary className="cursor-pointer px-4 py-2.5 font-semibold">On this page</summary>
+    <details ref={details} className="toc-collapsible sticky top-16 z-30 mt-6 rounded-lg border border-zinc-200 bg-white text-sm shadow-sm lg:hidden dark:border-zinc-800 dark:bg-zinc-950">
+      <summary className="flex cursor-pointer items-baseline gap-2 px-4 py-2.5">
+        <span className="shrink-0 font-semibold">On this page</span>
+        <span className="truncate text-zinc-500">{entries.find((e) => e.id === active)?.text}</span>
+      </summary>
       <nav aria-label="On this page" className="max-h-[60vh] overflow-y-auto px-4 pb-3">
         {list}
       </nav>

@@ -48,9 +48,7 @@ export default async function LessonPage({ params }: Params) {
           <span>{lesson.estimatedMinutes} min</span>
           {readAt ? <span className="text-emerald-600 dark:text-emerald-400">Read on {readAt.toLocaleDateString("en", { dateStyle: "medium" })}</span> : null}
         </div>
-        <div className="lg:hidden">
-          <TableOfContents entries={toc} variant="collapsible" notesHref={user ? "#your-notes" : undefined} />
-        </div>
+        <TableOfContents entries={toc} variant="collapsible" notesHref={user ? "#your-notes" : undefined} />
 
         <div
           className="lesson-body prose prose-zinc mt-8 max-w-none dark:prose-invert prose-headings:tracking-tight prose-a:text-accent-600 dark:prose-a:text-accent-400 prose-pre:bg-transparent prose-pre:p-0"

@@ -105,7 +105,7 @@ export default async function LessonPage({ params }: Params) {
                 <li key={r.ref}>
                   <Link href={r.href} className="flex h-full flex-col rounded-lg border border-zinc-200 p-3 hover:border-accent-400 dark:border-zinc-800">
                     <span className="font-medium">{r.title}</span>
-                    <span className="mt-1 block line-clamp-2 text-sm text-zinc-600 dark:text-zinc-400">{r.summary}</span>
+                    <span className="mt-1 line-clamp-3 text-sm text-zinc-600 dark:text-zinc-400">{r.summary}</span>
                   </Link>
                 </li>
               ))}

@@ -69,7 +69,7 @@ export function SearchHost({ signedIn }: { signedIn: boolean }) {
   );
 }
 
-export function SearchIcon() {
+function SearchIcon() {
   return (
     <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="2" className="h-4 w-4 shrink-0">
       <circle cx="8.5" cy="8.5" r="5.5" />

@@ -40,7 +40,7 @@ export function LessonNotes({ lessonRef, initialBody, initialVersion }: { lesson
   useEffect(() => () => clearTimeout(timer.current), []);
 
   return (
-    <section aria-label="Your notes" className="mt-8 text-sm">
+    <section id="your-notes" aria-label="Your notes" className="mt-8 scroll-mt-20 text-sm">
       <div className="mb-1 flex items-baseline justify-between">
         <p className="font-semibold">Your notes</p>
         <span className="text-xs text-zinc-500" data-testid="note-state">

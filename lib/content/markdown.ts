@@ -115,8 +115,27 @@ function rehypeAnchorsAndToc(toc: TocEntry[]) {
   };
 }
 
+/**
+ * Wraps every code block with a "Copy" button. The button is plain HTML; the lesson page's
+ * CodeCopyButtons client component makes it work.
+ */
+function rehypeCopyButtons() {
+  return (tree: HastRoot) => {
+    visit(tree, "element", (node, index, parent) => {
+      if (node.tagName !== "pre" || index === undefined || !parent) return;
+      parent.children[index] = {
+        type: "element",
+        tagName: "div",
+        properties: { className: ["code-block"] },
+        children: [{ type: "element", tagName: "button", properties: { type: "button", className: ["copy-code"], dataCopyCode: "" }, children: [{ type: "text", value: "Copy" }] }, node],
+      };
+      return "skip";
+    });
+  };
+}
+
 /** Lessons are trusted, reviewed content: rendered on the server, highlighted at build time. */
-export async function renderLessonMarkdown(markdown: string): Promise<RenderedLesson> {
+export async function renderLessonMarkdown(markdown: string, { copyButtons = false } = {}): Promise<RenderedLesson> {
   const toc: TocEntry[] = [];
   const file = await unified()
     .use(remarkParse)
@@ -131,6 +150,7 @@ export async function renderLessonMarkdown(markdown: string): Promise<RenderedLe
       defaultColor: "light",
       fallbackLanguage: "text",
     })
+    .use(rehypeCopyButtons, copyButtons)
     .use(rehypeStringify)
     .process(markdown);
   // Questions are collapsed, so their headings are not useful in the table of contents.

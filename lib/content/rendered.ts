@@ -7,7 +7,7 @@ const cache = new Map<string, Promise<RenderedLesson>>();
 export function getRenderedLesson(lesson: Lesson): Promise<RenderedLesson> {
   let rendered = cache.get(lesson.body);
   if (!rendered) {
-    rendered = renderLessonMarkdown(lesson.body);
+    rendered = renderLessonMarkdown(lesson.body, { copyButtons: true });
     rendered.catch(() => cache.delete(lesson.body));
     cache.set(lesson.body, rendered);
   }

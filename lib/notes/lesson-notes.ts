@@ -26,3 +26,8 @@ export function saveLessonNote(userId: string, lessonRef: string, body: string, 
     baseVersion,
   );
 }
+
+/** Every lesson note of the user (for their search). */
+export function listLessonNotes(userId: string): Promise<Array<{ lessonRef: string; body: string }>> {
+  return db.lessonNote.findMany({ where: { userId }, select: { lessonRef: true, body: true } });
+}

@@ -38,9 +38,19 @@ export async function signIn(page: Page, user: { email: string; password: string
   if (expectSuccess) await expect(page.getByTestId("current-user")).toBeVisible();
 }
 
+/** Signs out through the account menu (the user's name in the header), at any width. */
 export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId("current-user").click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByTestId("current-user")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
   await page.waitForLoadState("networkidle");
+}
+
+/** Opens the search dialog from the header and returns its field. */
+export async function openSearch(page: Page) {
+  await page.getByRole("banner").getByRole("button", { name: "Search", exact: true }).click();
+  const field = page.getByRole("combobox", { name: "Search lessons, exercises and your notes" });
+  await expect(field).toBeFocused();
+  return field;
 }

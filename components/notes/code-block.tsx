@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { SHIKI_OPTIONS } from "@/lib/notes/shiki-options";
+import { SHIKI_OPTIONS } from "@/lib/content/shiki-options";
 
 type Highlight = (code: string, lang: string) => Promise<string>;
 let highlighter: Promise<Highlight> | null = null;

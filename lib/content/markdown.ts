@@ -9,6 +9,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { SHIKI_OPTIONS } from "./shiki-options.ts";
 
 export interface TocEntry {
   id: string;
@@ -145,11 +146,7 @@ export async function renderLessonMarkdown(markdown: string, { copyButtons = fal
     .use(rehypeSlug)
     .use(rehypeAnchorsAndToc(toc))
     .use(rehypeInterviewQuestions)
-    .use(rehypeShiki, {
-      themes: { light: "github-light", dark: "github-dark" },
-      defaultColor: "light",
-      fallbackLanguage: "text",
-    })
+    .use(rehypeShiki, { ...SHIKI_OPTIONS, fallbackLanguage: "text" })
     .use(rehypeCopyButtons, copyButtons)
     .use(rehypeStringify)
     .process(markdown);

@@ -6,7 +6,7 @@ import { bundledLanguages, codeToHtml } from "shiki";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { codeBlockKey } from "./code-blocks.ts";
-import { SHIKI_OPTIONS } from "./shiki-options.ts";
+import { SHIKI_OPTIONS } from "../content/shiki-options.ts";
 
 /**
  * Highlights the fenced code blocks of a user's note on the server, with the lessons' Shiki

@@ -85,7 +85,7 @@ test("a retrospective: template, autosave, reload, a conflict between two tabs, 
   await expect(page.locator('[data-week="1"]')).toContainText("The event loop phases");
   await expect(page.locator('[data-week="3"]')).toHaveAttribute("data-written", "false");
   await page.getByRole("searchbox", { name: "Search your retrospectives" }).fill("event loop");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/\/retros\?q=event\+loop/);
   await expect(page.getByTestId("search-results").getByRole("link")).toHaveCount(1);
   await expect(page.getByTestId("search-results").locator("mark").first()).toHaveText(/event/i);

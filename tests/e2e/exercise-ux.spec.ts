@@ -31,10 +31,10 @@ async function solutionWordWrap(page: Page): Promise<unknown> {
   });
 }
 
-/** Attaches a screenshot to the report; with `file`, also keeps it (JPEG) as an "after" picture. */
+/** Attaches a screenshot to the report; with `file` and SAVE_SCREENSHOTS=1, also keeps it (JPEG) as an "after" picture. */
 async function shot(page: Page, testInfo: TestInfo, name: string, file?: string): Promise<void> {
   await testInfo.attach(name, { body: await page.screenshot(), contentType: "image/png" });
-  if (file) {
+  if (file && process.env.SAVE_SCREENSHOTS === "1") {
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, `${file}.jpg`), type: "jpeg", quality: 70 });
   }

@@ -12,13 +12,13 @@ const [q1, q2] = plan.retrospective.questions;
 const ZONE = "Pacific/Pago_Pago";
 const todayIn = (zone: string) => new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
-/** Attaches a screenshot; with ISSUE10_SCREENSHOTS=1 also writes the "after" JPEG into docs/. */
+/** Attaches a screenshot; with SAVE_SCREENSHOTS=1 also writes the "after" JPEG into docs/. */
 async function shot(page: Page, testInfo: TestInfo, name: string, options: { fullPage?: boolean; target?: ReturnType<Page["locator"]> } = {}) {
   const device = (page.viewportSize()?.width ?? 1280) < 600 ? "phone" : "desktop";
   const scheme = (await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)) ? "dark" : "light";
   const capture = (o: object) => (options.target ? options.target.screenshot(o) : page.screenshot({ fullPage: options.fullPage ?? false, ...o }));
   await testInfo.attach(`${name}-${device}-${scheme}`, { body: await capture({}), contentType: "image/png" });
-  if (process.env.ISSUE10_SCREENSHOTS === "1") {
+  if (process.env.SAVE_SCREENSHOTS === "1") {
     const file = path.join("docs/screenshots/issue-10/after", `${name}-${device}-${scheme}.jpg`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     await capture({ path: file, type: "jpeg", quality: 70 });

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
+import { useStoredValue, writeStoredValue } from "./stored-value";
 import type { EditorKeymap, Preferences } from "@/lib/account/preferences";
 
 export type EditorPreferences = Pick<Preferences, "editorKeymap" | "editorWrap">;
@@ -19,31 +20,20 @@ function parseLocal(raw: string | null): EditorPreferences {
   }
 }
 
-const listeners = new Set<() => void>();
-function subscribe(onChange: () => void): () => void {
-  listeners.add(onChange);
-  window.addEventListener("storage", onChange);
-  return () => {
-    listeners.delete(onChange);
-    window.removeEventListener("storage", onChange);
-  };
-}
-
 /**
  * The editor's keymap and word wrap: a signed-in learner's are stored on their account (the page
  * passes them in, read on the server), a signed-out one's in this browser.
  */
 export function useEditorPreferences(fromAccount: EditorPreferences | null) {
   const [account, setAccount] = useState(fromAccount);
-  const localRaw = useSyncExternalStore(subscribe, () => window.localStorage.getItem(LOCAL_KEY), () => null);
+  const localRaw = useStoredValue(LOCAL_KEY);
   const preferences = account ?? parseLocal(localRaw);
 
   /** Applies a change at once; resolves to an error message if the account could not store it. */
   const change = async (update: Partial<EditorPreferences>): Promise<string | null> => {
     const next = { ...preferences, ...update };
     if (!account) {
-      window.localStorage.setItem(LOCAL_KEY, JSON.stringify(next));
-      for (const listener of listeners) listener();
+      writeStoredValue(LOCAL_KEY, JSON.stringify(next));
       return null;
     }
     const previous = account;

@@ -1,34 +1,18 @@
 "use client";
 
-import { useCallback, useSyncExternalStore } from "react";
+import { useCallback } from "react";
+import { useStoredValue, writeStoredValue } from "./stored-value";
 
 const KEY_STEP = 4;
-
-// Shares live in localStorage (read through useSyncExternalStore, so the server renders the
-// default and the browser its remembered value without an effect).
-const listeners = new Set<() => void>();
-function subscribe(onChange: () => void): () => void {
-  listeners.add(onChange);
-  window.addEventListener("storage", onChange);
-  return () => {
-    listeners.delete(onChange);
-    window.removeEventListener("storage", onChange);
-  };
-}
 
 /** A share in percent, remembered in this browser; clamped to [min, max]. */
 export function useStoredShare(storageKey: string, fallback: number, min: number, max: number) {
   const clamp = useCallback((value: number) => Math.min(max, Math.max(min, value)), [min, max]);
-  const read = () => {
-    const stored = window.localStorage.getItem(storageKey);
-    const value = Number(stored);
-    return stored !== null && Number.isFinite(value) ? clamp(value) : fallback;
-  };
-  const share = useSyncExternalStore(subscribe, read, () => fallback);
+  const stored = useStoredValue(storageKey);
+  const share = stored !== null && Number.isFinite(Number(stored)) ? clamp(Number(stored)) : fallback;
   const update = useCallback(
     (next: number) => {
-      window.localStorage.setItem(storageKey, String(Math.round(clamp(next) * 10) / 10));
-      for (const listener of listeners) listener();
+      writeStoredValue(storageKey, String(Math.round(clamp(next) * 10) / 10));
     },
     [storageKey, clamp],
   );

@@ -14,7 +14,8 @@ const LEGEND = ["No activity", "A little", "Some", "A lot", "Most"];
 
 // Day keys are calendar days already in the user's zone: format them as UTC so nothing shifts.
 const LONG = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
-const MONTH = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" });
+// en-US: three-letter months ("Sep", not en-GB's "Sept"), so labels line up.
+const MONTH = new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" });
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
 const level = (score: number) => (score === 0 ? 0 : score < 2 ? 1 : score < 5 ? 2 : score < 9 ? 3 : 4);
@@ -44,7 +45,11 @@ export function ActivityHeatmap({ days }: { days: ActivityDay[] }) {
   for (const c of cells) {
     const starts = c.row === 0 ? asDate(c.day).getUTCDate() <= 7 : c === cells[0];
     const last = months.at(-1);
-    if (starts && (!last || c.col - last.col >= 3)) months.push({ col: c.col, label: MONTH.format(asDate(c.day)) });
+    if (!starts) continue;
+    const label = { col: c.col, label: MONTH.format(asDate(c.day)) };
+    if (!last || c.col - last.col >= 3) months.push(label);
+    // The grid's first, partial month gives way to the first whole one rather than hide it.
+    else if (last.col === cells[0]?.col) months[months.length - 1] = label;
   }
 
   const move = (to: number) => {

@@ -37,4 +37,6 @@ export interface WebGlobals {
   AbortSignal: typeof AbortSignal;
   TextEncoder: typeof TextEncoder;
   TextDecoder: typeof TextDecoder;
+  URL: typeof URL;
+  URLSearchParams: typeof URLSearchParams;
 }

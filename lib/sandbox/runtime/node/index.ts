@@ -3,7 +3,10 @@ import { Buffer, bufferModule, DEFAULT_MAX_BUFFER_BYTES, setMaxBufferLength } fr
 import { eventsModule } from "./events.ts";
 import type { RuntimeHost, WebGlobals } from "./host.ts";
 import { process, startProcessClock } from "./process.ts";
+import { cryptoModule } from "./crypto.ts";
 import { streamModule, streamPromisesModule } from "./stream.ts";
+import { timersModule, timersPromisesModule } from "./timers.ts";
+import { createUtilModule } from "./util.ts";
 import { StringDecoder } from "string_decoder/";
 
 export type { RuntimeHost, WebGlobals } from "./host.ts";
@@ -53,6 +56,11 @@ export function createNodeModules(host: RuntimeHost, web: WebGlobals, options: N
       "stream/promises": streamPromisesModule,
       buffer: bufferModule,
       string_decoder: { StringDecoder },
+      util: createUtilModule(web),
+      timers: timersModule,
+      "timers/promises": timersPromisesModule,
+      crypto: cryptoModule,
+      url: { URL: web.URL, URLSearchParams: web.URLSearchParams },
       process,
     },
     globals: { Buffer, process },

@@ -81,7 +81,7 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-export const nodeWeb: WebGlobals = { AbortController, AbortSignal, TextEncoder, TextDecoder };
+export const nodeWeb: WebGlobals = { AbortController, AbortSignal, TextEncoder, TextDecoder, URL, URLSearchParams };
 
 type RuntimeExports = { createNodeModules: typeof createNodeModules };
 

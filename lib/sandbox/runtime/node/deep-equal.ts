@@ -1,12 +1,15 @@
 import { types } from "./util-types.ts";
 
 /*
- * Node's strict deep equality (util.isDeepStrictEqual, assert.deepStrictEqual): same prototypes
+ * Node's deep equality (util.isDeepStrictEqual, assert.deepStrictEqual): same prototypes
  * and tags, Object.is for primitives, own enumerable string and symbol keys, and the contents of
  * Map, Set, Date, RegExp, boxed primitives, errors, typed arrays and array buffers.
  */
 
-type Memo = Map<object, Set<object>>;
+interface Memo {
+  strict: boolean;
+  pairs: Map<object, Set<object>>;
+}
 
 const toStringTag = (value: object) => Object.prototype.toString.call(value);
 
@@ -97,15 +100,20 @@ function contentsEqual(a: object, b: object, memo: Memo): boolean {
 
 function equal(a: unknown, b: unknown, memo: Memo): boolean {
   if (Object.is(a, b)) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b) || toStringTag(a) !== toStringTag(b)) return false;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) {
+    // Loose mode (assert.deepEqual) compares primitives with ==.
+    const bothPrimitive = (typeof a !== "object" || a === null) && (typeof b !== "object" || b === null);
+    return !memo.strict && bothPrimitive && (a == b || (Number.isNaN(a) && Number.isNaN(b)));
+  }
+  if (memo.strict && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (toStringTag(a) !== toStringTag(b)) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
 
   // A pair already being compared is assumed equal: cycles compare structurally.
-  const seen = memo.get(a);
+  const seen = memo.pairs.get(a);
   if (seen?.has(b)) return true;
   if (seen) seen.add(b);
-  else memo.set(a, new Set([b]));
+  else memo.pairs.set(a, new Set([b]));
 
   if (!contentsEqual(a, b, memo)) return false;
   // Typed arrays' indices are compared as bytes above; their other own keys still count.
@@ -121,5 +129,10 @@ function equal(a: unknown, b: unknown, memo: Memo): boolean {
 }
 
 export function isDeepStrictEqual(a: unknown, b: unknown): boolean {
-  return equal(a, b, new Map());
+  return equal(a, b, { strict: true, pairs: new Map() });
+}
+
+/** assert.deepEqual's legacy mode: == for primitives, prototypes ignored. */
+export function isDeepLooseEqual(a: unknown, b: unknown): boolean {
+  return equal(a, b, { strict: false, pairs: new Map() });
 }

@@ -1,3 +1,4 @@
+import { assertModule, assertStrictModule } from "./assert.ts";
 import { bindRuntime } from "./bindings.ts";
 import { Buffer, bufferModule, DEFAULT_MAX_BUFFER_BYTES, setMaxBufferLength } from "./buffer.ts";
 import { eventsModule } from "./events.ts";
@@ -62,6 +63,8 @@ export function createNodeModules(host: RuntimeHost, web: WebGlobals, options: N
       crypto: cryptoModule,
       url: { URL: web.URL, URLSearchParams: web.URLSearchParams },
       process,
+      assert: assertModule,
+      "assert/strict": assertStrictModule,
     },
     globals: { Buffer, process },
   };

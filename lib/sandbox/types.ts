@@ -38,6 +38,29 @@ export interface ConsoleLine {
   test?: string;
 }
 
+/** Where a callback of Node's event loop came from: the answer key of predict exercises. */
+export type LoopPhase = "main" | "nextTick" | "microtask" | "timers" | "pending" | "poll" | "check" | "close";
+
+export interface PredictStep {
+  line: string;
+  phase: LoopPhase;
+  /** What scheduled it, e.g. "setTimeout 10 ms". */
+  detail?: string;
+}
+
+export interface PredictOutcome {
+  /** How many lines the program prints. */
+  expectedLines: number;
+  /** How many leading lines of the answer are right. */
+  matched: number;
+  /** null: all right. expected null: the answer has extra lines; actual null: the answer is too short. */
+  firstDifference: { line: number; expected: string | null; actual: string | null } | null;
+  /** Only once solved or given up. */
+  walkthrough?: PredictStep[];
+  /** The authored walkthrough (Markdown), with it. */
+  notes?: string;
+}
+
 export interface RunResult {
   status: RunStatus;
   tests: TestResult[];
@@ -46,6 +69,8 @@ export interface RunResult {
   error?: { message: string; line?: number; column?: number };
   console: ConsoleLine[];
   durationMs: number;
+  /** Predict exercises only (tests is then empty). */
+  predict?: PredictOutcome;
 }
 
 export interface SandboxLimits {

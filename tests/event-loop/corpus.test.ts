@@ -1,0 +1,76 @@
+// The sandbox's event-loop model against real Node 24: every corpus program (and every predict
+// exercise's program) must print the same lines in the same order in both. Programs marked
+// `// nondeterministic:` only need the same lines in any order, and the model's own order must match
+// the committed NNN-name.model.txt (regenerate with WRITE_MODEL_OUTPUT=1 after checking it by hand).
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { listPrograms, runRealNode, toLines, type Program } from "./programs.ts";
+
+interface ProgramOutput {
+  stream: "stdout" | "stderr";
+  text: string;
+  phase: string;
+  detail?: string;
+}
+interface ProgramResult {
+  status: "ok" | "timeout" | "memory" | "error";
+  exitCode: number;
+  output: ProgramOutput[];
+  error?: string;
+}
+type RunProgram = (source: string, options?: { filename?: string }) => Promise<ProgramResult>;
+
+// The model lands on main separately; until then only the real-Node half runs (and says so).
+const MODEL_MODULE = path.resolve("lib/sandbox/program.ts");
+const runProgram: RunProgram | undefined = fs.existsSync(MODEL_MODULE)
+  ? ((await import(/* @vite-ignore */ MODEL_MODULE)) as { runProgram: RunProgram }).runProgram
+  : undefined;
+const writeModelOutput = process.env.WRITE_MODEL_OUTPUT === "1";
+
+const programs = listPrograms();
+
+/** Each console.log is one output entry, with or without its newline. */
+function modelLines(result: ProgramResult, stream: "stdout" | "stderr"): string[] {
+  return result.output.filter((o) => o.stream === stream).flatMap((o) => toLines(o.text.endsWith("\n") ? o.text : `${o.text}\n`));
+}
+
+const sorted = (lines: string[]) => [...lines].sort();
+
+describe("event-loop corpus", () => {
+  it("has at least 64 corpus programs, at most 4 of them declared nondeterministic", () => {
+    const corpus = programs.filter((p) => !p.name.startsWith("exercise:"));
+    expect(corpus.length).toBeGreaterThanOrEqual(64);
+    expect(corpus.filter((p) => p.nondeterministic !== undefined).length).toBeLessThanOrEqual(4);
+  });
+
+  it.skipIf(runProgram !== undefined)("model comparison skipped: lib/sandbox/program.ts is not on this branch yet", () => {});
+
+  describe.each(programs.map((p) => [p.name, p] as [string, Program]))("%s", (_name, program) => {
+    it("runs in real Node with output on stdout only", async () => {
+      const real = await runRealNode(program.runnablePath);
+      expect(real.timedOut).toBe(false);
+      expect(real.stderr).toBe("");
+      expect(toLines(real.stdout).length).toBeGreaterThan(0);
+    });
+
+    it.skipIf(runProgram === undefined)("prints what real Node prints in the sandbox model", async () => {
+      const [real, model] = await Promise.all([runRealNode(program.runnablePath), (runProgram as RunProgram)(program.source)]);
+      expect(model.error).toBeUndefined();
+      expect(model.status).toBe("ok");
+      expect(modelLines(model, "stderr")).toEqual([]);
+      expect(model.exitCode).toBe(real.exitCode);
+      const modelStdout = modelLines(model, "stdout");
+      const realStdout = toLines(real.stdout);
+      if (program.nondeterministic === undefined) {
+        expect(modelStdout).toEqual(realStdout);
+        return;
+      }
+      expect(sorted(modelStdout)).toEqual(sorted(realStdout));
+      const snapshot = program.modelOutputPath as string;
+      if (writeModelOutput) fs.writeFileSync(snapshot, `${modelStdout.join("\n")}\n`);
+      expect(fs.existsSync(snapshot), `${path.basename(snapshot)} is missing: run with WRITE_MODEL_OUTPUT=1 and review it`).toBe(true);
+      expect(modelStdout).toEqual(toLines(fs.readFileSync(snapshot, "utf8")));
+    });
+  });
+});

@@ -1,37 +1,19 @@
 // The sandbox's event-loop model against real Node 24: every corpus program (and every predict
 // exercise's program) must print the same lines in the same order in both. Programs marked
 // `// nondeterministic:` only need the same lines in any order, and the model's own order must match
-// the committed NNN-name.model.txt (regenerate with WRITE_MODEL_OUTPUT=1 after checking it by hand).
+// the committed NNN-name.model.txt (write it with WRITE_MODEL_OUTPUT=1, then review it by hand).
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runProgram, type ProgramRun } from "../../lib/sandbox/program.ts";
 import { listPrograms, runRealNode, toLines, type Program } from "./programs.ts";
 
-interface ProgramOutput {
-  stream: "stdout" | "stderr";
-  text: string;
-  phase: string;
-  detail?: string;
-}
-interface ProgramResult {
-  status: "ok" | "timeout" | "memory" | "error";
-  exitCode: number | null;
-  output: ProgramOutput[];
-  error?: string;
-}
-type RunProgram = (source: string) => Promise<ProgramResult>;
-
-// The model lands on main separately; until then only the real-Node half runs (and says so).
-const MODEL_MODULE = path.resolve("lib/sandbox/program.ts");
-const runProgram: RunProgram | undefined = fs.existsSync(MODEL_MODULE)
-  ? ((await import(/* @vite-ignore */ MODEL_MODULE)) as { runProgram: RunProgram }).runProgram
-  : undefined;
 const writeModelOutput = process.env.WRITE_MODEL_OUTPUT === "1";
 
 const programs = listPrograms();
 
 /** Each console.log is one output entry, with or without its newline. */
-function modelLines(result: ProgramResult, stream: "stdout" | "stderr"): string[] {
+function modelLines(result: ProgramRun, stream: "stdout" | "stderr"): string[] {
   return result.output.filter((o) => o.stream === stream).flatMap((o) => toLines(o.text.endsWith("\n") ? o.text : `${o.text}\n`));
 }
 
@@ -44,8 +26,6 @@ describe("event-loop corpus", () => {
     expect(corpus.filter((p) => p.nondeterministic !== undefined).length).toBeLessThanOrEqual(4);
   });
 
-  it.skipIf(runProgram !== undefined)("model comparison skipped: lib/sandbox/program.ts is not on this branch yet", () => {});
-
   describe.each(programs.map((p) => [p.name, p] as [string, Program]))("%s", (_name, program) => {
     it("runs in real Node with output on stdout only", async () => {
       const real = await runRealNode(program.runnablePath);
@@ -54,8 +34,8 @@ describe("event-loop corpus", () => {
       expect(toLines(real.stdout).length).toBeGreaterThan(0);
     });
 
-    it.skipIf(runProgram === undefined)("prints what real Node prints in the sandbox model", async () => {
-      const [real, model] = await Promise.all([runRealNode(program.runnablePath), (runProgram as RunProgram)(program.source)]);
+    it("prints what real Node prints in the sandbox model", async () => {
+      const [real, model] = await Promise.all([runRealNode(program.runnablePath), runProgram(program.source)]);
       expect(model.error).toBeUndefined();
       expect(model.status).toBe("ok");
       expect(modelLines(model, "stderr"), "the model wrote to stderr").toEqual([]);

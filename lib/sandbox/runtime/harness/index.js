@@ -23,6 +23,7 @@ import { afterEach, beforeEach, describe, it } from "./registry.js";
 import { EXIT, attachProcess, exitProgram, runApi } from "./run.js";
 import { inspect, formatArgs } from "./format.js";
 import { EPOCH } from "./config.js";
+import { shared } from "./state.js";
 
 runApi.requireForTests = requireForTests;
 runApi.testApi = [describe, it, it, expect, fn, clock, beforeEach, afterEach];
@@ -76,6 +77,12 @@ const host = ObjectFreeze({
   write: (stream, text) => writeStream(stream === "stderr" ? "stderr" : "stdout", String(text)),
   exit: (code) => exitProgram(code === undefined ? 0 : code | 0),
   exitSignal: EXIT,
+  /** The files a program starts with: its own source. */
+  files: () => {
+    const files = {};
+    if (shared.mainFile) files[shared.mainFile.name] = shared.mainFile.source;
+    return files;
+  },
 });
 
 let runtimeInstalled = false;
@@ -183,7 +190,7 @@ const api = ObjectFreeze({
   startSolution: () => runApi.startSolution(),
   startStatus: () => runApi.startStatus(),
   step: () => runApi.step(),
-  runMain: (filename) => runApi.runMain(filename),
+  runMain: (filename, source) => runApi.runMain(filename, source),
   mainStatus: () => runApi.mainStatus(),
   programStep: () => runApi.programStep(),
   rejection: (info) => runApi.rejection(info),

@@ -217,8 +217,9 @@ function rebuildError(info) {
 // ---- programs -------------------------------------------------------------------------------------------
 let mainStatus = "";
 
-function runMain(filename) {
+function runMain(filename, source) {
   shared.program = true;
+  shared.mainFile = { name: filename, source: typeof source === "string" ? source : "" };
   loop.phase = "main";
   loop.detail = undefined;
   const factory = MapGet(factories, "solution.ts");

@@ -2,19 +2,20 @@
 // before lockdown. Everything here is JavaScript inside the isolate: the harness gives it the event
 // loop, the console and time through `host`; nothing of the host process is reachable.
 import EventEmitter from "events";
+import { createWebGlobals, type WebHost } from "./web/index.ts";
 
-interface RuntimeHost {
-  nextTick(callback: (...args: unknown[]) => void, args: unknown[]): void;
-  now(): number;
+interface RuntimeHost extends WebHost {
   hrtime(): bigint;
   write(stream: "stdout" | "stderr", text: string): void;
   exit(code?: number): never;
   io(callback: (...args: unknown[]) => void, args: unknown[], latencyMs: number, detail: string): void;
+  files(): Record<string, string>;
 }
 
 declare const __deependHarness: { installRuntime(create: (host: RuntimeHost) => { globals: Record<string, unknown>; modules: Record<string, unknown> }): void };
 
 __deependHarness.installRuntime((host) => {
+  const web = createWebGlobals(host);
   const proc = new EventEmitter() as EventEmitter & Record<string, unknown>;
   Object.assign(proc, {
     nextTick: (callback: (...args: unknown[]) => void, ...args: unknown[]) => host.nextTick(callback, args),
@@ -27,11 +28,5 @@ __deependHarness.installRuntime((host) => {
     stdout: { write: (text: string) => (host.write("stdout", String(text)), true) },
     stderr: { write: (text: string) => (host.write("stderr", String(text)), true) },
   });
-  const fs = {
-    readFile(file: string, ...rest: unknown[]) {
-      const callback = rest[rest.length - 1] as (...args: unknown[]) => void;
-      host.io(callback, [null, ""], 1, "fs.readFile");
-    },
-  };
-  return { globals: { process: proc }, modules: { events: EventEmitter, process: proc, fs } };
+  return { globals: { ...web, process: proc }, modules: { events: EventEmitter, process: proc } };
 });

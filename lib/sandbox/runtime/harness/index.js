@@ -75,7 +75,7 @@ const host = ObjectFreeze({
   inspect: (value) => inspect(value, 0, new WeakSet(), false),
   format: (...args) => formatArgs(args),
   write: (stream, text) => writeStream(stream === "stderr" ? "stderr" : "stdout", String(text)),
-  exit: (code) => exitProgram(code === undefined ? 0 : code | 0),
+  exit: (code) => exitProgram(code === undefined ? undefined : code | 0),
   exitSignal: EXIT,
   /** The files a program starts with: its own source. */
   files: () => {

@@ -138,6 +138,8 @@ const emit = (event, ...args) => apply(node.emit, node.process, [event, ...args]
 
 function exitProgram(code) {
   if (loop.exited) throw EXIT;
+  // process.exit() without a code exits with process.exitCode, as in Node.
+  if (code === undefined) code = node.process && typeof node.process.exitCode === "number" ? node.process.exitCode : 0;
   exitCode = code;
   loop.exited = true;
   if (node.process) {
@@ -246,6 +248,8 @@ function programStep() {
     ran = true;
   }
   if (ran) {
+    // New work after 'beforeExit': the next time the loop empties, it is emitted again.
+    beforeExitEmitted = false;
     loop.phase = "microtask";
     loop.detail = undefined;
     return loop.exited;

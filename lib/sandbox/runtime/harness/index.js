@@ -11,9 +11,10 @@
 //    (a swallowed assertion error still fails it);
 //  - results are serialised here, from the harness's own primitive data, by its own code;
 //  - everything is strict mode; Function.prototype.toString reveals no source.
+import { EPOCH } from "./config.js";
 import { consoleObject, writeStream } from "./console.js";
 import { expect } from "./expect.js";
-import { style } from "./format.js";
+import { formatArgs, inspect, style } from "./format.js";
 import { ArrayPush, BigIntCtor, ObjectFreeze, ObjectKeys, defineProperty, getOwnPropertyDescriptor, getPrototypeOf, global } from "./intrinsics.js";
 import { enableOverride, extraRoots, keepMutable, lockdown } from "./lockdown.js";
 import { VirtualDate, addIO, addImmediate, addTick, addTimer, clock, loop, performanceObject, queueMicrotask, removeImmediate, removeTimer } from "./loop.js";
@@ -21,8 +22,6 @@ import { fn } from "./mock.js";
 import { define, registerBuiltins, requireForTests } from "./modules.js";
 import { afterEach, beforeEach, describe, it } from "./registry.js";
 import { EXIT, attachProcess, exitProgram, runApi } from "./run.js";
-import { inspect, formatArgs } from "./format.js";
-import { EPOCH } from "./config.js";
 import { shared } from "./state.js";
 
 runApi.requireForTests = requireForTests;

@@ -84,7 +84,7 @@ interface Prepared {
   startSolution: ivm.Reference<() => string>;
   startStatus: ivm.Reference<() => string>;
   step: ivm.Reference<() => boolean>;
-  runMain: ivm.Reference<(filename: string) => string>;
+  runMain: ivm.Reference<(filename: string, source: string) => string>;
   mainStatus: ivm.Reference<() => string>;
   programStep: ivm.Reference<() => boolean>;
   rejection: ivm.Reference<(info: unknown) => void>;
@@ -239,7 +239,7 @@ export function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (tests:
     prepared.define.applySync(undefined, ["solution.ts", factory.derefInto()], { timeout: budget() });
     if (program) {
       withRejections(
-        () => prepared.runMain.applySync(undefined, [PROGRAM_FILENAME], { timeout: budget() }) as string,
+        () => prepared.runMain.applySync(undefined, [PROGRAM_FILENAME, job.solution], { timeout: budget() }) as string,
         () => prepared.mainStatus.applySync(undefined, [], { timeout: budget() }) as string,
       );
       while (!withRejections(() => prepared.programStep.applySync(undefined, [], { timeout: budget() }) as boolean, () => false)) budget();

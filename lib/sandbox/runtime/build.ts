@@ -4,6 +4,7 @@
 import { buildSync, type BuildOptions } from "esbuild";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { nodeModulesBuildOptions } from "./node/build-options.ts";
 
 const RUNTIME_DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -36,6 +37,6 @@ export function harnessScript(): string {
 
 /** The Node runtime: modules and web globals, minified but with class and function names kept (Node prints them). */
 export function nodeRuntimeScript(): string {
-  nodeRuntime ??= bundle("node-runtime.ts", { minify: true, keepNames: true });
+  nodeRuntime ??= bundle("node-runtime.ts", { ...nodeModulesBuildOptions, minify: true, keepNames: true });
   return nodeRuntime;
 }

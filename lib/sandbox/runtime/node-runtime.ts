@@ -1,37 +1,23 @@
 // The Node runtime of `node` exercises and programs, evaluated in the isolate after the harness and
 // before lockdown. Everything here is JavaScript inside the isolate: the harness gives it the event
 // loop, the console and time through `host`; nothing of the host process is reachable.
-import EventEmitter from "events";
+import { createNodeModules, type RuntimeHost as NodeHost } from "./node/index.ts";
+import { createFs } from "./node-fs.ts";
+import { createWebGlobals } from "./web/index.ts";
 
-interface RuntimeHost {
-  nextTick(callback: (...args: unknown[]) => void, args: unknown[]): void;
-  now(): number;
-  hrtime(): bigint;
-  write(stream: "stdout" | "stderr", text: string): void;
-  exit(code?: number): never;
+type RuntimeHost = NodeHost & {
   io(callback: (...args: unknown[]) => void, args: unknown[], latencyMs: number, detail: string): void;
-}
+  files(): Record<string, string>;
+};
 
 declare const __deependHarness: { installRuntime(create: (host: RuntimeHost) => { globals: Record<string, unknown>; modules: Record<string, unknown> }): void };
 
 __deependHarness.installRuntime((host) => {
-  const proc = new EventEmitter() as EventEmitter & Record<string, unknown>;
-  Object.assign(proc, {
-    nextTick: (callback: (...args: unknown[]) => void, ...args: unknown[]) => host.nextTick(callback, args),
-    env: {},
-    argv: ["/usr/local/bin/node", "/sandbox/main.js"],
-    platform: "linux",
-    version: "v24.0.0",
-    exitCode: undefined,
-    exit: (code?: number) => host.exit(code),
-    stdout: { write: (text: string) => (host.write("stdout", String(text)), true) },
-    stderr: { write: (text: string) => (host.write("stderr", String(text)), true) },
-  });
-  const fs = {
-    readFile(file: string, ...rest: unknown[]) {
-      const callback = rest[rest.length - 1] as (...args: unknown[]) => void;
-      host.io(callback, [null, ""], 1, "fs.readFile");
-    },
+  const web = createWebGlobals(host);
+  const node = createNodeModules(host, web as never);
+  const { fs, promises } = createFs(host, node.globals.Buffer as never, () => host.files());
+  return {
+    globals: { ...web, ...node.globals },
+    modules: { ...node.modules, fs, "fs/promises": promises },
   };
-  return { globals: { process: proc }, modules: { events: EventEmitter, process: proc, fs } };
 });

@@ -11,9 +11,10 @@
 //    (a swallowed assertion error still fails it);
 //  - results are serialised here, from the harness's own primitive data, by its own code;
 //  - everything is strict mode; Function.prototype.toString reveals no source.
+import { EPOCH } from "./config.js";
 import { consoleObject, writeStream } from "./console.js";
 import { expect } from "./expect.js";
-import { style } from "./format.js";
+import { formatArgs, inspect, style } from "./format.js";
 import { ArrayPush, BigIntCtor, ObjectFreeze, ObjectKeys, defineProperty, getOwnPropertyDescriptor, getPrototypeOf, global } from "./intrinsics.js";
 import { enableOverride, extraRoots, keepMutable, lockdown } from "./lockdown.js";
 import { VirtualDate, addIO, addImmediate, addTick, addTimer, clock, loop, performanceObject, queueMicrotask, removeImmediate, removeTimer } from "./loop.js";
@@ -21,8 +22,7 @@ import { fn } from "./mock.js";
 import { define, registerBuiltins, requireForTests } from "./modules.js";
 import { afterEach, beforeEach, describe, it } from "./registry.js";
 import { EXIT, attachProcess, exitProgram, runApi } from "./run.js";
-import { inspect, formatArgs } from "./format.js";
-import { EPOCH } from "./config.js";
+import { shared } from "./state.js";
 
 runApi.requireForTests = requireForTests;
 runApi.testApi = [describe, it, it, expect, fn, clock, beforeEach, afterEach];
@@ -74,8 +74,14 @@ const host = ObjectFreeze({
   inspect: (value) => inspect(value, 0, new WeakSet(), false),
   format: (...args) => formatArgs(args),
   write: (stream, text) => writeStream(stream === "stderr" ? "stderr" : "stdout", String(text)),
-  exit: (code) => exitProgram(code === undefined ? 0 : code | 0),
+  exit: (code) => exitProgram(code === undefined ? undefined : code | 0),
   exitSignal: EXIT,
+  /** The files a program starts with: its own source. */
+  files: () => {
+    const files = {};
+    if (shared.mainFile) files[shared.mainFile.name] = shared.mainFile.source;
+    return files;
+  },
 });
 
 let runtimeInstalled = false;
@@ -183,7 +189,7 @@ const api = ObjectFreeze({
   startSolution: () => runApi.startSolution(),
   startStatus: () => runApi.startStatus(),
   step: () => runApi.step(),
-  runMain: (filename) => runApi.runMain(filename),
+  runMain: (filename, source) => runApi.runMain(filename, source),
   mainStatus: () => runApi.mainStatus(),
   programStep: () => runApi.programStep(),
   rejection: (info) => runApi.rejection(info),

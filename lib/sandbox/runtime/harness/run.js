@@ -5,7 +5,7 @@
 import { consoleState, flushStreams, writeStream } from "./console.js";
 import { fail, failWithThrown } from "./expect.js";
 import { describeThrown, quote, solutionLocation, stackOf, toJson } from "./format.js";
-import { ArrayJoin, ArrayPush, ErrorCtor, MapGet, PromiseReject, PromiseThen, StringFn, apply, defineProperty, getOwnPropertyDescriptor, ownKeys, realNow } from "./intrinsics.js";
+import { ArrayJoin, ArrayPush, ArraySplice, ErrorCtor, MapGet, PromiseReject, PromiseThen, StringFn, apply, defineProperty, getOwnPropertyDescriptor, ownKeys, realNow } from "./intrinsics.js";
 import { drainTicks, errorSink, expireWaiters, loop, loopAlive, resetLoop, resolveIdleWaiters, runMacrotask, runawaySink, ticksPending } from "./loop.js";
 import { factories, requireForSolution, solutionExports } from "./modules.js";
 import { phasesOf, tests } from "./registry.js";
@@ -105,6 +105,11 @@ function loopTurn(countUnrefed) {
     drainTicks();
     return true;
   }
+  // As in Node's processTicksAndRejections: rejections are looked at once ticks and microtasks are done.
+  if (pendingRejections.length > 0) {
+    processRejections();
+    return true;
+  }
   if (!runMacrotask(countUnrefed)) return false;
   drainTicks();
   expireWaiters();
@@ -138,10 +143,15 @@ const emit = (event, ...args) => apply(node.emit, node.process, [event, ...args]
 
 function exitProgram(code) {
   if (loop.exited) throw EXIT;
+  // Node's process.exit() has emitted 'exit' itself already.
+  const emitted = node.process && node.process._exiting === true;
+  // process.exit() without a code exits with process.exitCode, as in Node.
+  if (code === undefined) code = node.process && typeof node.process.exitCode === "number" ? node.process.exitCode : 0;
   exitCode = code;
   loop.exited = true;
-  if (node.process) {
+  if (node.process && !emitted) {
     try {
+      node.process._exiting = true;
       emit("exit", code);
     } catch {
       // an exit listener that throws does not change the ending
@@ -191,9 +201,24 @@ runawaySink.onRunaway = () => {
  * uncaught exception. Tests keep the old rule: without a listener, a rejection nobody awaited is not
  * an error of the test (the awaiting code fails the test when it matters).
  */
+const pendingRejections = [];
+
 function rejection(info) {
   if (loop.exited) return;
-  const reason = info && info.error ? rebuildError(info) : info ? info.value : undefined;
+  ArrayPush(pendingRejections, info && info.error ? rebuildError(info) : info ? info.value : undefined);
+}
+
+function processRejections() {
+  const reasons = ArraySplice(pendingRejections, 0, pendingRejections.length);
+  for (let i = 0; i < reasons.length && !loop.exited; i++) {
+    loop.phase = "microtask";
+    loop.detail = "unhandledRejection";
+    reportRejection(reasons[i]);
+  }
+  drainTicks();
+}
+
+function reportRejection(reason) {
   if (listeners("unhandledRejection") > 0) {
     const promise = PromiseReject(reason);
     PromiseThen(promise, undefined, () => undefined);
@@ -205,7 +230,6 @@ function rejection(info) {
   } else if (shared.program) {
     errorSink.uncaught(reason, "microtask");
   }
-  drainTicks();
 }
 
 function rebuildError(info) {
@@ -217,8 +241,9 @@ function rebuildError(info) {
 // ---- programs -------------------------------------------------------------------------------------------
 let mainStatus = "";
 
-function runMain(filename) {
+function runMain(filename, source) {
   shared.program = true;
+  shared.mainFile = { name: filename, source: typeof source === "string" ? source : "" };
   loop.phase = "main";
   loop.detail = undefined;
   const factory = MapGet(factories, "solution.ts");
@@ -245,6 +270,8 @@ function programStep() {
     ran = true;
   }
   if (ran) {
+    // New work after 'beforeExit': the next time the loop empties, it is emitted again.
+    beforeExitEmitted = false;
     loop.phase = "microtask";
     loop.detail = undefined;
     return loop.exited;

@@ -8,4 +8,6 @@ export const shared = {
   sealed: false,
   /** A program runs as the main module (predict exercises): its console lines carry the loop phase. */
   program: false,
+  /** The program's own file, for the runtime's fs (fs.readFile(__filename)). */
+  mainFile: null,
 };

@@ -142,6 +142,8 @@ const listeners = (event) => (node.process ? apply(node.listenerCount, node.proc
 const emit = (event, ...args) => apply(node.emit, node.process, [event, ...args]);
 
 function exitProgram(code) {
+  // In a test run there is no process to end: the call fails the test that made it, as in Vitest.
+  if (!shared.program) throw new ErrorCtor("process.exit(" + (code === undefined ? "" : StringFn(code)) + ") was called: tests cannot end the process");
   if (loop.exited) throw EXIT;
   // Node's process.exit() has emitted 'exit' itself already.
   const emitted = node.process && node.process._exiting === true;

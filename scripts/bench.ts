@@ -1,17 +1,24 @@
 // `npm run bench`: sandbox latency and throughput for `check --hidden` on lru-cache, through the
-// same server function the app uses, against a baseline that spawns a fresh node per run.
+// same server function the app uses, against a baseline that spawns a fresh node per run; then the
+// Node runtime: a code exercise with the runtime off and on side by side, a node stream exercise,
+// and what loading the runtime into an isolate costs.
 import { spawn } from "node:child_process";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { readExerciseCatalog } from "../lib/content/exercises.ts";
 import { checkSolution, testFiles } from "../lib/exercises/check.ts";
 import { getSandbox } from "../lib/sandbox/index.ts";
+import { prepareIsolate } from "../lib/sandbox/execute.ts";
 import { defaultLimits } from "../lib/sandbox/limits.ts";
+import type { SandboxRuntime } from "../lib/sandbox/types.ts";
 
 const SLUG = "lru-cache";
+const STREAM_SLUG = "csv-transform-stream";
 const cores = os.availableParallelism();
-const exercise = readExerciseCatalog().catalog.bySlug.get(SLUG);
-if (!exercise) throw new Error(`exercise ${SLUG} is missing`);
+const catalog = readExerciseCatalog().catalog;
+const exercise = catalog.bySlug.get(SLUG);
+const streamExercise = catalog.bySlug.get(STREAM_SLUG);
+if (!exercise || !streamExercise) throw new Error(`exercise ${SLUG} or ${STREAM_SLUG} is missing`);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const ms = (n: number) => `${n.toFixed(2)} ms`;
@@ -30,6 +37,57 @@ const editedSolution = () => `${exercise!.solution}\n// edit ${++edits}\n`;
 async function sandboxRun(): Promise<void> {
   const result = await checkSolution(exercise!, editedSolution(), "submit");
   if (result.status !== "passed") throw new Error(`reference solution did not pass: ${result.status} ${result.error?.message ?? ""}`);
+}
+
+/** The same code exercise with the Node runtime loaded anyway: what code exercises would pay if it were always on. */
+async function sandboxRunWithRuntime(): Promise<void> {
+  const result = await getSandbox().run({ solution: editedSolution(), tests: testFiles(exercise!, "submit"), limits: defaultLimits(), runtime: "node" });
+  if (result.status !== "passed") throw new Error(`reference solution did not pass with the runtime on: ${result.status} ${result.error?.message ?? ""}`);
+}
+
+async function streamRun(): Promise<void> {
+  const result = await checkSolution(streamExercise!, `${streamExercise!.solution}\n// edit ${++edits}\n`, "submit");
+  if (result.status !== "passed") throw new Error(`${STREAM_SLUG} reference did not pass: ${result.status} ${result.error?.message ?? ""}`);
+}
+
+async function measure(run: () => Promise<void>, n: number): Promise<{ p50: number; p95: number }> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) samples.push(await timed(run));
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+/** Two runs measured alternately, so that drift of a shared machine hits both alike. */
+async function sideBySide(a: () => Promise<void>, b: () => Promise<void>, n: number): Promise<[{ p50: number; p95: number }, { p50: number; p95: number }]> {
+  const sa: number[] = [];
+  const sb: number[] = [];
+  for (let i = 0; i < n; i++) {
+    sa.push(await timed(a));
+    sb.push(await timed(b));
+  }
+  const stats = (s: number[]) => {
+    s.sort((x, y) => x - y);
+    return { p50: percentile(s, 50), p95: percentile(s, 95) };
+  };
+  return [stats(sa), stats(sb)];
+}
+
+/** Preparing an isolate in this process, as a worker does while idle: total, and the runtime's part. */
+function prepareCost(runtime: SandboxRuntime, n: number): { p50: number; runtimeP50: number } {
+  const totals: number[] = [];
+  const runtimes: number[] = [];
+  for (let i = 0; i < n + 5; i++) {
+    const t = performance.now();
+    const prepared = prepareIsolate(defaultLimits(), runtime);
+    const total = performance.now() - t;
+    prepared.isolate.dispose();
+    if (i < 5) continue; // the first ones produce the code caches
+    totals.push(total);
+    runtimes.push(prepared.runtimeMs);
+  }
+  totals.sort((a, b) => a - b);
+  runtimes.sort((a, b) => a - b);
+  return { p50: percentile(totals, 50), runtimeP50: percentile(runtimes, 50) };
 }
 
 const BASELINE_CHILD = fileURLToPath(new URL("./bench-baseline-child.ts", import.meta.url));
@@ -79,7 +137,17 @@ async function main(): Promise<void> {
   baseline.sort((a, b) => a - b);
   const baseP50 = percentile(baseline, 50);
   const baseRps = await throughput(baselineRun, cores, 40);
+
+  // The Node runtime.
+  for (let i = 0; i < 20; i++) {
+    await sandboxRunWithRuntime();
+    await streamRun();
+  }
+  const [codeOff, codeOn] = await sideBySide(sandboxRun, sandboxRunWithRuntime, 150);
+  const stream = await measure(streamRun, 200);
   await sandbox.close();
+  const plainPrepare = prepareCost("plain", 40);
+  const nodePrepare = prepareCost("node", 40);
 
   const row = (label: string, value: string, target: string, ok: boolean) => console.log(`${label.padEnd(34)} ${value.padStart(14)}   target ${target.padEnd(10)} ${ok ? "ok" : "MISSED"}`);
   row("sandbox latency p50", ms(p50), "< 10 ms", p50 < 10);
@@ -90,6 +158,16 @@ async function main(): Promise<void> {
   row(`process-per-run throughput (c=${cores})`, `${baseRps.toFixed(0)} runs/s`, "", true);
   row("speed-up over process-per-run (p50)", `${(baseP50 / p50).toFixed(1)}x`, ">= 4x", baseP50 / p50 >= 4);
   row("speed-up (throughput)", `${(rps / baseRps).toFixed(1)}x`, ">= 4x", rps / baseRps >= 4);
+  console.log(`\nNode runtime (${STREAM_SLUG}: a Transform stream exercise, check --hidden)`);
+  row(`${SLUG}, runtime off (code) p50`, ms(codeOff.p50), "", true);
+  row(`${SLUG}, runtime off (code) p95`, ms(codeOff.p95), "", true);
+  row(`${SLUG}, runtime on p50`, ms(codeOn.p50), "", true);
+  row(`${SLUG}, runtime on p95`, ms(codeOn.p95), "", true);
+  row(`${STREAM_SLUG} (node) p50`, ms(stream.p50), "<= 12 ms", stream.p50 <= 12);
+  row(`${STREAM_SLUG} (node) p95`, ms(stream.p95), "<= 25 ms", stream.p95 <= 25);
+  row("isolate preparation, plain p50", ms(plainPrepare.p50), "", true);
+  row("isolate preparation, node p50", ms(nodePrepare.p50), "", true);
+  row("  of which the runtime (cache + setup)", ms(nodePrepare.runtimeP50), "", true);
 }
 
 await main();

@@ -4,10 +4,14 @@ import path from "node:path";
 import { isProduction } from "../env.ts";
 import { CONTENT_DIR, FrontMatterError, formatZodIssues, listDirectories, readMarkdown } from "./files.ts";
 import { formatProblem, type ContentProblem } from "./lessons.ts";
-import { exerciseFrontMatterSchema, type ExerciseFrontMatter } from "./schema.ts";
+import { exerciseFrontMatterSchema, type ExerciseFrontMatter, type ExerciseKind } from "./schema.ts";
 
 export const EXERCISES_DIR = path.join(CONTENT_DIR, "exercises");
-const REQUIRED_FILES = ["exercise.md", "starter.ts", "visible.test.ts", "hidden.test.ts", "solution.ts"] as const;
+const REQUIRED_FILES: Record<ExerciseKind, string[]> = {
+  code: ["starter.ts", "visible.test.ts", "hidden.test.ts", "solution.ts"],
+  node: ["starter.ts", "visible.test.ts", "hidden.test.ts", "solution.ts"],
+  predict: ["program.js", "walkthrough.md"],
+};
 
 /** What anyone may see of an exercise. */
 export interface ExerciseMeta extends ExerciseFrontMatter {
@@ -20,12 +24,16 @@ export interface PublicExercise extends ExerciseMeta {
   hints: string[];
   starter: string;
   visibleTests: string;
+  /** Predict exercises: the program whose output the learner predicts (CommonJS, run as the main module). */
+  program?: string;
 }
 
 /** Everything, including what never leaves the server before the exercise is solved. */
 export interface Exercise extends PublicExercise {
   hiddenTests: string;
   solution: string;
+  /** Predict exercises: the authored walkthrough (Markdown), shown once solved or given up. */
+  walkthrough?: string;
   dir: string;
 }
 
@@ -40,9 +48,8 @@ export function readExerciseCatalog(dir = EXERCISES_DIR): { catalog: ExerciseCat
   for (const slug of listDirectories(dir)) {
     const exerciseDir = path.join(dir, slug);
     const rel = path.relative(process.cwd(), exerciseDir);
-    const missing = REQUIRED_FILES.filter((f) => !fs.existsSync(path.join(exerciseDir, f)));
-    if (missing.length > 0) {
-      problems.push({ file: rel, message: `missing ${missing.join(", ")}` });
+    if (!fs.existsSync(path.join(exerciseDir, "exercise.md"))) {
+      problems.push({ file: rel, message: "missing exercise.md" });
       continue;
     }
     let md;
@@ -56,6 +63,11 @@ export function readExerciseCatalog(dir = EXERCISES_DIR): { catalog: ExerciseCat
     const meta = exerciseFrontMatterSchema.safeParse(md.data);
     if (!meta.success) {
       problems.push({ file: md.file, message: `invalid front matter: ${formatZodIssues(meta.error.issues)}` });
+      continue;
+    }
+    const missing = REQUIRED_FILES[meta.data.kind].filter((f) => !fs.existsSync(path.join(exerciseDir, f)));
+    if (missing.length > 0) {
+      problems.push({ file: rel, message: `missing ${missing.join(", ")} (needed by a ${meta.data.kind} exercise)` });
       continue;
     }
     const read = (name: string) => fs.readFileSync(path.join(exerciseDir, name), "utf8");
@@ -72,10 +84,9 @@ export function readExerciseCatalog(dir = EXERCISES_DIR): { catalog: ExerciseCat
       href: `/exercises/${slug}`,
       instructions: md.body.trim(),
       hints,
-      starter: read("starter.ts"),
-      visibleTests: read("visible.test.ts"),
-      hiddenTests: read("hidden.test.ts"),
-      solution: read("solution.ts"),
+      ...(meta.data.kind === "predict"
+        ? { starter: "", visibleTests: "", hiddenTests: "", solution: "", program: read("program.js"), walkthrough: read("walkthrough.md").trim() }
+        : { starter: read("starter.ts"), visibleTests: read("visible.test.ts"), hiddenTests: read("hidden.test.ts"), solution: read("solution.ts") }),
       dir: rel,
     });
   }
@@ -108,10 +119,10 @@ export function getExercise(slug: string): Exercise | undefined {
 }
 
 export function toMeta(e: Exercise): ExerciseMeta {
-  const { slug, href, id, title, difficulty, track, lesson, tags, estimatedMinutes, order } = e;
-  return { slug, href, id, title, difficulty, track, lesson, tags, estimatedMinutes, order };
+  const { slug, href, id, kind, title, difficulty, track, lesson, tags, estimatedMinutes, order } = e;
+  return { slug, href, id, kind, title, difficulty, track, lesson, tags, estimatedMinutes, order };
 }
 
 export function toPublic(e: Exercise): PublicExercise {
-  return { ...toMeta(e), instructions: e.instructions, hints: e.hints, starter: e.starter, visibleTests: e.visibleTests };
+  return { ...toMeta(e), instructions: e.instructions, hints: e.hints, starter: e.starter, visibleTests: e.visibleTests, ...(e.program !== undefined ? { program: e.program } : {}) };
 }

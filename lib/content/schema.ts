@@ -38,8 +38,12 @@ export const lessonFrontMatterSchema = z.strictObject({
   concepts: z.array(slug).default([]),
 });
 
+/** code: TypeScript against tests; node: the same with the sandbox's Node runtime; predict: type what a program prints. */
+export const EXERCISE_KINDS = ["code", "node", "predict"] as const;
+
 export const exerciseFrontMatterSchema = z.strictObject({
   id: z.uuid(),
+  kind: z.enum(EXERCISE_KINDS).default("code"),
   title: z.string().min(3).max(100),
   difficulty: z.enum(DIFFICULTIES),
   track: slug,
@@ -54,3 +58,4 @@ export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
 export type ExerciseFrontMatter = z.infer<typeof exerciseFrontMatterSchema>;
 export type Level = (typeof LEVELS)[number];
 export type Difficulty = (typeof DIFFICULTIES)[number];
+export type ExerciseKind = (typeof EXERCISE_KINDS)[number];

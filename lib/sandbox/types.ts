@@ -36,6 +36,32 @@ export interface ConsoleLine {
   level: "log" | "info" | "warn" | "error" | "debug";
   text: string;
   test?: string;
+  /** Programs only: the phase of the event loop that printed the line, and what scheduled it. */
+  phase?: LoopPhase;
+  detail?: string;
+}
+
+/** Where a callback of Node's event loop came from: the answer key of predict exercises. */
+export type LoopPhase = "main" | "nextTick" | "microtask" | "timers" | "pending" | "poll" | "check" | "close";
+
+export interface PredictStep {
+  line: string;
+  phase: LoopPhase;
+  /** What scheduled it, e.g. "setTimeout 10 ms". */
+  detail?: string;
+}
+
+export interface PredictOutcome {
+  /** How many lines the program prints. */
+  expectedLines: number;
+  /** How many leading lines of the answer are right. */
+  matched: number;
+  /** null: all right. expected null: the answer has extra lines; actual null: the answer is too short. */
+  firstDifference: { line: number; expected: string | null; actual: string | null } | null;
+  /** Only once solved or given up. */
+  walkthrough?: PredictStep[];
+  /** The authored walkthrough (Markdown), with it. */
+  notes?: string;
 }
 
 export interface RunResult {
@@ -46,6 +72,10 @@ export interface RunResult {
   error?: { message: string; line?: number; column?: number };
   console: ConsoleLine[];
   durationMs: number;
+  /** Predict exercises only (tests is then empty). */
+  predict?: PredictOutcome;
+  /** Program runs only: the exit code (null when a limit ended it first). */
+  exitCode?: number | null;
 }
 
 export interface SandboxLimits {
@@ -64,11 +94,17 @@ export interface SourceFile {
   code: string;
 }
 
+/** plain: ECMAScript and the harness only (code exercises); node: with the Node runtime. */
+export type SandboxRuntime = "plain" | "node";
+
 export interface RunJob {
   solution: string;
   /** Trusted test files, loaded in this order. */
   tests: SourceFile[];
   limits: SandboxLimits;
+  runtime?: SandboxRuntime;
+  /** tests (default): the solution against the tests; program: the solution is a program run as Node's main module (no tests). */
+  mode?: "tests" | "program";
 }
 
 export type WorkerRequest = { type: "run"; id: number; job: RunJob };

@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,12 +8,11 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getExercise, toPublic } from "@/lib/content/exercises";
 import { getLessonCatalog } from "@/lib/content/lessons";
 import { renderLessonMarkdown } from "@/lib/content/markdown";
+import { editorTypes } from "@/lib/exercises/editor-types";
 import { getExerciseState, listSubmissions } from "@/lib/exercises/progress";
 import { Breadcrumb } from "@/components/breadcrumb";
 
 type Params = { params: Promise<{ slug: string }> };
-
-const testApiTypes = fs.readFileSync(path.join(process.cwd(), "lib", "sandbox", "test-api.d.ts"), "utf8");
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const exercise = getExercise((await params).slug);
@@ -62,7 +59,7 @@ export default async function ExercisePage({ params }: Params) {
       title={exercise.title}
       starter={exercise.starter}
       visibleTests={exercise.visibleTests}
-      testApiTypes={testApiTypes}
+      testApiTypes={editorTypes(exercise.kind).testApiTypes}
       signedIn={user !== null}
       initialDraft={state?.draft ?? null}
       hints={exercise.hints.slice(0, state?.hintsRevealed ?? 0)}

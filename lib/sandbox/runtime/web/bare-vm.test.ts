@@ -64,3 +64,34 @@ describe("the bundled web globals in a bare V8 context", () => {
     ).toEqual([true, true, "€", "hi"]);
   });
 });
+
+describe("web streams in the bare context", () => {
+  it("rejects an aborted pipe with our DOMException, and loading leaves no global behind", async () => {
+    const { run } = loadInVm(script);
+    const result = await (run(`(async () => {
+      const controller = new AbortController();
+      const readable = new ReadableStream({ pull() { return new Promise(() => {}); } });
+      const piping = readable.pipeTo(new WritableStream(), { signal: controller.signal });
+      controller.abort();
+      const error = await piping.catch((e) => e);
+      return [error instanceof DOMException, error.name];
+    })()`) as Promise<unknown>);
+    expect(result).toEqual([true, "AbortError"]);
+    const untouched = vm.createContext({});
+    script.runInContext(untouched);
+    expect(vm.runInContext(`Object.getOwnPropertyNames(globalThis).filter((name) => /DOMException|core-js/.test(name))`, untouched)).toEqual([]);
+  });
+
+  it("encodes and decodes through TextEncoderStream and TextDecoderStream", async () => {
+    const { run } = loadInVm(script);
+    const result = await (run(`(async () => {
+      const source = new ReadableStream({ start(c) { for (const part of ["h\u00e9", "\ud83d", "\ude00!"]) c.enqueue(part); c.close(); } });
+      const bytes = source.pipeThrough(new TextEncoderStream());
+      const text = bytes.pipeThrough(new TextDecoderStream());
+      let out = "";
+      for await (const chunk of text) out += chunk;
+      return out;
+    })()`) as Promise<unknown>);
+    expect(result).toBe("hé😀!");
+  });
+});

@@ -57,6 +57,9 @@ describe("EventTarget", () => {
     target.addEventListener("x", (e) => e.preventDefault());
     expect(target.dispatchEvent(event)).toBe(false);
     expect(event.defaultPrevented).toBe(true);
+    const passive = new web.Event("p", { cancelable: true });
+    target.addEventListener("p", (e) => e.preventDefault(), { passive: true });
+    expect([target.dispatchEvent(passive), passive.defaultPrevented]).toEqual([true, false]);
     const custom = new web.CustomEvent("c", { detail: { a: 1 } });
     expect(custom.detail).toEqual({ a: 1 });
     expect(custom).toBeInstanceOf(web.Event);

@@ -116,6 +116,9 @@ describe("FormData and Blob against Node's", () => {
     const chunk = await reader.read();
     expect([...(chunk.value as Uint8Array)]).toEqual([...new Uint8Array(await node.arrayBuffer())]);
     expect(new web.Blob([], { type: "ünï" }).type).toBe(new Blob([], { type: "ünï" }).type);
+    for (const endings of ["native", "transparent"] as const) {
+      expect(await new web.Blob(["a\r\nb\rc\n"], { endings }).text()).toBe(await new Blob(["a\r\nb\rc\n"], { endings }).text());
+    }
   });
 });
 

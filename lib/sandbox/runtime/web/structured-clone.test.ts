@@ -131,6 +131,20 @@ describe("structuredClone", () => {
       expect(ours).toEqual({ ok: false, error: "DataCloneError" });
     }
     expect(outcome(() => web.structuredClone(() => 1))).toEqual({ ok: false, error: "DataCloneError" });
+    const platform = (impl: typeof globalThis | typeof web) => [
+      new impl.URLSearchParams("a=1"),
+      new impl.Headers({ a: "1" }),
+      new impl.Request("https://a.com/"),
+      new impl.Response("x"),
+      new impl.FormData(),
+      new impl.ReadableStream(),
+      new impl.AbortController(),
+      new impl.EventTarget(),
+      new impl.TextDecoder(),
+    ];
+    const ours = platform(web).map((value) => outcome(() => web.structuredClone(value)));
+    const node = platform(globalThis).map((value) => outcome(() => structuredClone(value)));
+    expect(ours).toEqual(node);
     try {
       web.structuredClone(Symbol("x"));
     } catch (error) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { seededRandom, webGlobals } from "./test-support.ts";
+import { createWebGlobals } from "./index.ts";
+import { nodeHost, seededRandom, webGlobals } from "./test-support.ts";
 
 const web = webGlobals();
 
@@ -88,6 +89,29 @@ describe("EventTarget", () => {
     });
     target.dispatchEvent(event);
     expect((error as DOMException).name).toBe("InvalidStateError");
+  });
+});
+
+describe("listener errors", () => {
+  it("do not stop the other listeners and surface through the host's nextTick, as uncaught errors do in Node", () => {
+    const reported: unknown[] = [];
+    const host = { ...nodeHost(), nextTick: (callback: (...args: unknown[]) => void) => reported.push(callback) };
+    const isolated = createWebGlobals(host);
+    try {
+      const target = new isolated.EventTarget();
+      const calls: string[] = [];
+      target.addEventListener("x", () => {
+        calls.push("first");
+        throw new Error("boom");
+      });
+      target.addEventListener("x", () => calls.push("second"));
+      expect(target.dispatchEvent(new isolated.Event("x"))).toBe(true);
+      expect(calls).toEqual(["first", "second"]);
+      expect(reported).toHaveLength(1);
+      expect(() => (reported[0] as () => void)()).toThrow("boom");
+    } finally {
+      createWebGlobals(nodeHost());
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { DOMException } from "./dom-exception.ts";
-import { getHost } from "./host.ts";
+import { getHost, sinceStart } from "./host.ts";
 
 export interface EventInit {
   bubbles?: boolean;
@@ -60,7 +60,7 @@ export class Event {
     this.#bubbles = Boolean(options?.bubbles);
     this.#cancelable = Boolean(options?.cancelable);
     this.#composed = Boolean(options?.composed);
-    this.#timeStamp = getHost().now();
+    this.#timeStamp = sinceStart();
   }
 
   get type(): string {

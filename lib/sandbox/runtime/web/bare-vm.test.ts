@@ -64,3 +64,82 @@ describe("the bundled web globals in a bare V8 context", () => {
     ).toEqual([true, true, "€", "hi"]);
   });
 });
+
+describe("web streams in the bare context", () => {
+  it("rejects an aborted pipe with our DOMException, and loading leaves no global behind", async () => {
+    const { run } = loadInVm(script);
+    const result = await (run(`(async () => {
+      const controller = new AbortController();
+      const readable = new ReadableStream({ pull() { return new Promise(() => {}); } });
+      const piping = readable.pipeTo(new WritableStream(), { signal: controller.signal });
+      controller.abort();
+      const error = await piping.catch((e) => e);
+      return [error instanceof DOMException, error.name];
+    })()`) as Promise<unknown>);
+    expect(result).toEqual([true, "AbortError"]);
+    const untouched = vm.createContext({});
+    script.runInContext(untouched);
+    expect(vm.runInContext(`Object.getOwnPropertyNames(globalThis).filter((name) => /DOMException|core-js/.test(name))`, untouched)).toEqual([]);
+  });
+
+  it("encodes and decodes through TextEncoderStream and TextDecoderStream", async () => {
+    const { run } = loadInVm(script);
+    const result = await (run(`(async () => {
+      const source = new ReadableStream({ start(c) { for (const part of ["h\u00e9", "\ud83d", "\ude00!"]) c.enqueue(part); c.close(); } });
+      const bytes = source.pipeThrough(new TextEncoderStream());
+      const text = bytes.pipeThrough(new TextDecoderStream());
+      let out = "";
+      for await (const chunk of text) out += chunk;
+      return out;
+    })()`) as Promise<unknown>);
+    expect(result).toBe("hé😀!");
+  });
+});
+
+describe("after the harness freezes everything reachable", () => {
+  it("still works: streams, bodies, URL, events, timers, cloning", async () => {
+    const { run } = loadInVm(script);
+    run(`(() => {
+      const seen = new Set();
+      // The web globals (and through their prototypes, the built-ins); not the vm's global proxy.
+      const stack = Object.getOwnPropertyNames(globalThis).filter((name) => name !== "globalThis").map((name) => globalThis[name]);
+      while (stack.length > 0) {
+        const value = stack.pop();
+        if ((typeof value !== "object" && typeof value !== "function") || value === null || seen.has(value)) continue;
+        seen.add(value);
+        stack.push(Object.getPrototypeOf(value));
+        for (const key of Reflect.ownKeys(value)) {
+          const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
+          stack.push(descriptor.value, descriptor.get, descriptor.set);
+        }
+        Object.freeze(value);
+      }
+    })()`);
+    expect(run(`Object.isFrozen(Response.prototype) && Object.isFrozen(Object.prototype) && Object.isFrozen(URL.prototype)`)).toBe(true);
+    const result = await (run(`(async () => {
+      const out = [];
+      const form = new FormData();
+      form.append("f", new File(["x"], "x.txt"));
+      const request = new Request("https://a.com/p?q=1", { method: "POST", body: form });
+      out.push((await request.clone().formData()).get("f").name);
+      const response = new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode("ok")); c.close(); } }));
+      out.push(await response.clone().text(), await response.text());
+      const url = new URL("https://a.com/?a=1");
+      url.searchParams.set("b", "2");
+      url.hash = "h";
+      out.push(url.href);
+      const target = new EventTarget();
+      target.addEventListener("x", (event) => out.push(event.type), { once: true });
+      target.dispatchEvent(new CustomEvent("x"));
+      const cyclic = { list: [new Map([[1, new Set([2])]])] };
+      cyclic.self = cyclic;
+      const copy = structuredClone(cyclic);
+      out.push(copy.self === copy, copy.list[0].get(1).has(2));
+      out.push(await new Promise((resolve) => AbortSignal.timeout(1).addEventListener("abort", (e) => resolve(e.target.reason.name))));
+      out.push(new TextDecoder().decode(new TextEncoder().encode("é")), atob(btoa("b")));
+      out.push([...new Headers({ B: "1", a: "2" })].join(";"));
+      return out;
+    })()`) as Promise<unknown>);
+    expect(result).toEqual(["x.txt", "ok", "ok", "https://a.com/?a=1&b=2#h", "x", true, true, "TimeoutError", "é", "b", "a,2;b,1"]);
+  });
+});

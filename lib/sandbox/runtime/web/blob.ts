@@ -23,11 +23,15 @@ export class Blob {
     if (parts === null || typeof parts !== "object" || typeof (parts as Iterable<BlobPart>)[Symbol.iterator] !== "function") {
       throw new TypeError('The "sources" argument must be a sequence.');
     }
+    const endings = options?.endings ?? "transparent";
+    if (endings !== "transparent" && endings !== "native") throw new TypeError(`Invalid endings: ${String(endings)}`);
+    // "native" line endings are the sandbox's platform's, Linux: "\n".
+    const native = endings === "native";
     const chunks: Uint8Array[] = [];
     for (const part of parts) {
       if (part instanceof Blob) chunks.push(part.#bytes);
       else if (part instanceof ArrayBuffer || ArrayBuffer.isView(part)) chunks.push(bytesOf(part).slice());
-      else chunks.push(utf8Encode(String(part)));
+      else chunks.push(utf8Encode(native ? String(part).replace(/\r\n?/g, "\n") : String(part)));
     }
     this.#bytes = concatBytes(chunks);
     this.#type = normalizeType(options?.type);

@@ -68,14 +68,16 @@ export class TextEncoder {
 }
 Object.defineProperty(TextEncoder.prototype, Symbol.toStringTag, { value: "TextEncoder", configurable: true });
 
-// Collects UTF-16 code units and turns them into a string in bounded slices (linear time).
+// Collects UTF-16 code units in a fixed buffer and turns each full buffer into a string slice, so
+// decoding stays linear and never builds one huge argument list.
 class StringBuilder {
   #parts: string[] = [];
-  #units: number[] = [];
+  #units = new Uint16Array(8192);
+  #length = 0;
 
   push(unit: number): void {
-    this.#units.push(unit);
-    if (this.#units.length >= 8192) this.#flush();
+    if (this.#length === this.#units.length) this.#flush();
+    this.#units[this.#length++] = unit;
   }
 
   pushCodePoint(codePoint: number): void {
@@ -89,12 +91,12 @@ class StringBuilder {
   }
 
   #flush(): void {
-    this.#parts.push(String.fromCharCode.apply(null, this.#units));
-    this.#units = [];
+    this.#parts.push(String.fromCharCode.apply(null, this.#units.subarray(0, this.#length) as unknown as number[]));
+    this.#length = 0;
   }
 
   build(): string {
-    if (this.#units.length > 0) this.#flush();
+    if (this.#length > 0) this.#flush();
     return this.#parts.join("");
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { seededRandom, webGlobals } from "./test-support.ts";
+import { createWebGlobals } from "./index.ts";
+import { nodeHost, seededRandom, webGlobals } from "./test-support.ts";
 
 const web = webGlobals();
 
@@ -57,6 +58,9 @@ describe("EventTarget", () => {
     target.addEventListener("x", (e) => e.preventDefault());
     expect(target.dispatchEvent(event)).toBe(false);
     expect(event.defaultPrevented).toBe(true);
+    const passive = new web.Event("p", { cancelable: true });
+    target.addEventListener("p", (e) => e.preventDefault(), { passive: true });
+    expect([target.dispatchEvent(passive), passive.defaultPrevented]).toEqual([true, false]);
     const custom = new web.CustomEvent("c", { detail: { a: 1 } });
     expect(custom.detail).toEqual({ a: 1 });
     expect(custom).toBeInstanceOf(web.Event);
@@ -85,6 +89,29 @@ describe("EventTarget", () => {
     });
     target.dispatchEvent(event);
     expect((error as DOMException).name).toBe("InvalidStateError");
+  });
+});
+
+describe("listener errors", () => {
+  it("do not stop the other listeners and surface through the host's nextTick, as uncaught errors do in Node", () => {
+    const reported: unknown[] = [];
+    const host = { ...nodeHost(), nextTick: (callback: (...args: unknown[]) => void) => reported.push(callback) };
+    const isolated = createWebGlobals(host);
+    try {
+      const target = new isolated.EventTarget();
+      const calls: string[] = [];
+      target.addEventListener("x", () => {
+        calls.push("first");
+        throw new Error("boom");
+      });
+      target.addEventListener("x", () => calls.push("second"));
+      expect(target.dispatchEvent(new isolated.Event("x"))).toBe(true);
+      expect(calls).toEqual(["first", "second"]);
+      expect(reported).toHaveLength(1);
+      expect(() => (reported[0] as () => void)()).toThrow("boom");
+    } finally {
+      createWebGlobals(nodeHost());
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { DOMException } from "./dom-exception.ts";
-import { getHost } from "./host.ts";
+import { getHost, sinceStart } from "./host.ts";
 
 export interface EventInit {
   bubbles?: boolean;
@@ -12,6 +12,7 @@ let isStopped: (event: Event) => boolean;
 let markTrusted: (event: Event) => void;
 let isDispatching: (event: Event) => boolean;
 let setDispatching: (event: Event, value: boolean) => void;
+let setInPassiveListener: (event: Event, value: boolean) => void;
 
 export class Event {
   static readonly NONE = 0;
@@ -31,6 +32,7 @@ export class Event {
   #stopImmediate = false;
   #trusted = false;
   #dispatching = false;
+  #inPassiveListener = false;
   #timeStamp: number;
 
   static {
@@ -47,6 +49,9 @@ export class Event {
     setDispatching = (event, value) => {
       event.#dispatching = value;
     };
+    setInPassiveListener = (event, value) => {
+      event.#inPassiveListener = value;
+    };
   }
 
   constructor(type: string, options: EventInit = {}) {
@@ -55,7 +60,7 @@ export class Event {
     this.#bubbles = Boolean(options?.bubbles);
     this.#cancelable = Boolean(options?.cancelable);
     this.#composed = Boolean(options?.composed);
-    this.#timeStamp = getHost().now();
+    this.#timeStamp = sinceStart();
   }
 
   get type(): string {
@@ -105,7 +110,7 @@ export class Event {
     return this.#dispatching && this.#currentTarget !== null ? [this.#currentTarget] : [];
   }
   preventDefault(): void {
-    this.#defaultPrevented = true;
+    if (!this.#inPassiveListener) this.#defaultPrevented = true;
   }
   stopPropagation(): void {
     this.#stopPropagation = true;
@@ -213,6 +218,7 @@ export class EventTarget {
       for (const listener of snapshot) {
         if (listener.removed) continue;
         if (listener.once) this.#removeListener(event.type, listener);
+        setInPassiveListener(event, listener.passive);
         try {
           const callback = listener.callback;
           if (typeof callback === "function") callback.call(this, event);
@@ -223,6 +229,7 @@ export class EventTarget {
             throw error;
           }, []);
         }
+        setInPassiveListener(event, false);
         if (isStopped(event)) break;
       }
     } finally {

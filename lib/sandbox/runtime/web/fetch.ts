@@ -9,7 +9,7 @@ import { isDisturbed, ReadableStream, TransformStream } from "./streams.ts";
 import { URL } from "./url.ts";
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const NORMALIZED_METHODS = new Set(["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH"]);
+const NORMALIZED_METHODS = new Set(["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"]);
 const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -297,8 +297,10 @@ export class Response {
       init = {};
     }
     if (init.status !== undefined) {
-      const status = Number(init.status);
-      if (!Number.isInteger(status) || status < 200 || status > 599) {
+      // WebIDL "unsigned short": truncated and wrapped, then range-checked.
+      const number = Number(init.status);
+      const status = Number.isFinite(number) ? ((Math.trunc(number) % 65536) + 65536) % 65536 : 0;
+      if (status < 200 || status > 599) {
         throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
       }
       this.#status = status;

@@ -21,14 +21,26 @@ function checkValue(value: string, method: string, name: string): void {
 
 let guardOf: (headers: Headers) => HeadersGuard;
 let setGuard: (headers: Headers, guard: HeadersGuard) => void;
+let combinedAsGiven: (headers: Headers) => Array<[string, string]>;
 
 export class Headers {
   // Insertion-ordered [lowercase name, value] pairs, one per append (set-cookie values stay apart).
   #list: Array<[string, string]> = [];
+  // The spelling each name was first given in, which only console output shows (as undici does).
+  #spelling = new Map<string, string>();
   #guard: HeadersGuard = "none";
 
   static {
     guardOf = (headers) => headers.#guard;
+    combinedAsGiven = (headers) => {
+      const combined = new Map<string, string>();
+      for (const [name, value] of headers.#list) {
+        const spelled = headers.#spelling.get(name) ?? name;
+        const existing = combined.get(spelled);
+        combined.set(spelled, existing === undefined ? value : `${existing}, ${value}`);
+      }
+      return [...combined];
+    };
     setGuard = (headers, guard) => {
       headers.#guard = guard;
     };
@@ -41,6 +53,7 @@ export class Headers {
     }
     if (init instanceof Headers) {
       for (const [name, value] of init.#list) this.#list.push([name, value]);
+      this.#spelling = new Map(init.#spelling);
       return;
     }
     if (typeof init !== "object" && typeof init !== "function") {
@@ -76,12 +89,14 @@ export class Headers {
     checkValue(normalized, "append", String(name));
     this.#checkMutable();
     this.#list.push([key, normalized]);
+    if (!this.#spelling.has(key)) this.#spelling.set(key, String(name));
   }
 
   delete(name: string): void {
     const key = checkName(String(name), "delete");
     this.#checkMutable();
     this.#list = this.#list.filter(([existing]) => existing !== key);
+    this.#spelling.delete(key);
   }
 
   get(name: string): string | null {
@@ -108,6 +123,7 @@ export class Headers {
     const index = this.#list.findIndex(([existing]) => existing === key);
     if (index === -1) {
       this.#list.push([key, normalized]);
+      this.#spelling.set(key, String(name));
       return;
     }
     this.#list[index] = [key, normalized];
@@ -162,4 +178,9 @@ export function headersGuard(headers: Headers): HeadersGuard {
 export function guardHeaders(headers: Headers, guard: HeadersGuard): Headers {
   setGuard(headers, guard);
   return headers;
+}
+
+// Names as first given, values combined: what Node's console output shows.
+export function headersAsGiven(headers: Headers): Array<[string, string]> {
+  return combinedAsGiven(headers);
 }

@@ -10,6 +10,7 @@ import { DOMException } from "./dom-exception.ts";
 import { TextDecoder, TextEncoder } from "./encoding.ts";
 import { CustomEvent, Event, EventTarget } from "./events.ts";
 import { installHost, type WebHost } from "./host.ts";
+import { installInspectors } from "./inspect.ts";
 import {
   ByteLengthQueuingStrategy,
   CountQueuingStrategy,
@@ -30,6 +31,8 @@ import { TextDecoderStream, TextEncoderStream } from "./text-streams.ts";
 import { URL, URLSearchParams } from "./url.ts";
 
 export type { WebHost } from "./host.ts";
+
+installInspectors();
 
 export function createWebGlobals(host: WebHost) {
   installHost(host);

@@ -1,4 +1,5 @@
 // Web streams come from web-streams-polyfill (the WHATWG reference implementation, packaged).
+import { lentDOMException } from "./streams-prelude.ts";
 export {
   ByteLengthQueuingStrategy,
   CountQueuingStrategy,
@@ -15,6 +16,14 @@ export {
   WritableStreamDefaultWriter,
 } from "web-streams-polyfill";
 import { ReadableStream } from "web-streams-polyfill";
+
+if (lentDOMException !== null && globalThis.DOMException === lentDOMException) {
+  delete (globalThis as { DOMException?: unknown }).DOMException;
+}
+
+// The polyfill looks up globalThis.queueMicrotask on first use; using it once now fixes that choice
+// before any solution code can replace the global.
+void new ReadableStream({ start: (controller) => controller.enqueue(0) }).values().next();
 
 // A one-chunk byte stream, as undici gives for bodies that are already in memory.
 export function streamOfBytes(bytes: Uint8Array): ReadableStream<Uint8Array> {

@@ -131,6 +131,21 @@ describe("structuredClone", () => {
       expect(ours).toEqual({ ok: false, error: "DataCloneError" });
     }
     expect(outcome(() => web.structuredClone(() => 1))).toEqual({ ok: false, error: "DataCloneError" });
+    type Constructors = Record<"URLSearchParams" | "Headers" | "Request" | "Response" | "FormData" | "ReadableStream" | "AbortController" | "EventTarget" | "TextDecoder", new (...args: unknown[]) => object>;
+    const platform = (impl: Constructors) => [
+      new impl.URLSearchParams("a=1"),
+      new impl.Headers({ a: "1" }),
+      new impl.Request("https://a.com/"),
+      new impl.Response("x"),
+      new impl.FormData(),
+      new impl.ReadableStream(),
+      new impl.AbortController(),
+      new impl.EventTarget(),
+      new impl.TextDecoder(),
+    ];
+    const ours = platform(web as unknown as Constructors).map((value) => outcome(() => web.structuredClone(value)));
+    const node = platform(globalThis as unknown as Constructors).map((value) => outcome(() => structuredClone(value)));
+    expect(ours).toEqual(node);
     try {
       web.structuredClone(Symbol("x"));
     } catch (error) {

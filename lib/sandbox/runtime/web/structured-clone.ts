@@ -3,6 +3,24 @@
 // copies keeps cycles and shared references (linear in the size of the graph).
 import { Blob, File, blobBytes } from "./blob.ts";
 import { DOMException } from "./dom-exception.ts";
+import { Request, Response } from "./fetch.ts";
+import { FormData } from "./form-data.ts";
+import { Headers } from "./headers.ts";
+import { ReadableStream, TransformStream, WritableStream } from "./streams.ts";
+import { URL, URLSearchParams } from "./url.ts";
+
+// Platform objects that Node refuses to clone (the others, like AbortSignal, become plain objects).
+const UNSUPPORTED_PLATFORM_CLASSES: ReadonlyArray<abstract new (...args: never[]) => object> = [
+  URL,
+  URLSearchParams,
+  Headers,
+  Request,
+  Response,
+  FormData,
+  ReadableStream,
+  WritableStream,
+  TransformStream,
+];
 
 const ERROR_CONSTRUCTORS: Record<string, ErrorConstructor> = {
   Error,
@@ -144,6 +162,9 @@ export function structuredClone<T>(value: T, options?: { transfer?: unknown[] })
     if (input instanceof File) return new File([blobBytes(input)], input.name, { type: input.type, lastModified: input.lastModified });
     if (input instanceof Blob) return new Blob([blobBytes(input)], { type: input.type });
     if (isError(input)) return copyError(input as Error);
+    if (UNSUPPORTED_PLATFORM_CLASSES.some((PlatformClass) => input instanceof PlatformClass)) {
+      throw new DOMException("Cannot clone object of unsupported type.", "DataCloneError");
+    }
     if (isUncloneable(input)) throw dataCloneError(input);
     const copy = {};
     queueProperties(input, copy);

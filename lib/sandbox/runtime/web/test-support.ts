@@ -1,15 +1,12 @@
 // Shared by the differential tests: a RuntimeHost-shaped host made of Node's own functions, and a
 // seeded PRNG so that generated inputs are the same on every run.
-import { inspect } from "node:util";
 import { createWebGlobals, type WebGlobals } from "./index.ts";
 import type { WebHost } from "./host.ts";
 
 export function nodeHost(): WebHost {
   return {
     nextTick: (callback, args) => process.nextTick(callback, ...args),
-    queueMicrotask: (callback) => queueMicrotask(callback),
     setTimeout: (callback, ms, args) => setTimeout(callback, ms, ...args),
-    clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
     now: () => Date.now(),
     random: () => Math.random(),
   };
@@ -37,5 +34,3 @@ export function outcome<T>(run: () => T): { ok: true; value: T } | { ok: false; 
     return { ok: false, error: (error as Error).name };
   }
 }
-
-export { inspect };

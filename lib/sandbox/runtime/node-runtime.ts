@@ -1,6 +1,9 @@
 // The Node runtime of `node` exercises and programs, evaluated in the isolate after the harness and
 // before lockdown. Everything here is JavaScript inside the isolate: the harness gives it the event
 // loop, the console and time through `host`; nothing of the host process is reachable.
+// First: the bundle's free references to queueMicrotask (web streams included) go through the
+// host, and some modules use them while they initialise.
+import "./bind-host.ts";
 import { createNodeModules, type RuntimeHost as NodeHost } from "./node/index.ts";
 import { createFs } from "./node-fs.ts";
 import { createWebGlobals } from "./web/index.ts";

@@ -182,6 +182,8 @@ const api = ObjectFreeze({
   define,
   load: (files) => runApi.load(files),
   installRuntime,
+  /** For the runtime bundle's modules that need the loop while they initialise (before installRuntime). */
+  host,
   /** Locks the intrinsics down; called after the trusted files loaded, before the solution. */
   lockdown() {
     lockdown();

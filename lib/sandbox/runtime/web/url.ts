@@ -769,7 +769,7 @@ function serializePath(url: URLRecord): string {
   return out;
 }
 
-function serializeURL(url: URLRecord, excludeFragment = false): string {
+function serializeURL(url: URLRecord): string {
   let out = `${url.scheme}:`;
   if (url.host !== null) {
     out += "//";
@@ -785,7 +785,7 @@ function serializeURL(url: URLRecord, excludeFragment = false): string {
   }
   out += serializePath(url);
   if (url.query !== null) out += `?${url.query}`;
-  if (!excludeFragment && url.fragment !== null) out += `#${url.fragment}`;
+  if (url.fragment !== null) out += `#${url.fragment}`;
   return out;
 }
 

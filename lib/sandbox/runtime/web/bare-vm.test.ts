@@ -43,7 +43,7 @@ describe("the bundled web globals in a bare V8 context", () => {
     expect(result).toEqual([true, "TimeoutError", true]);
   });
 
-  it("parses URLs with core-js's implementation (no native URL to fall back on)", () => {
+  it("parses URLs", () => {
     const { run, web } = loadInVm(script);
     expect(web.URL).not.toBe(URL);
     expect(run(`const u = new URL("../c?x=1#h", "https://user:pw@EXAMPLE.com:443/a/b"); u.searchParams.append("y", "2"); [u.href, u.origin, URL.canParse("nope"), JSON.stringify({ u })]`)).toEqual([
@@ -52,7 +52,6 @@ describe("the bundled web globals in a bare V8 context", () => {
       false,
       '{"u":"https://user:pw@example.com/c?x=1&y=2#h"}',
     ]);
-    expect(run(`typeof globalThis["__core-js_shared__"]`)).toBe("undefined");
   });
 
   it("clones, encodes and decodes without Node", () => {
@@ -79,7 +78,7 @@ describe("web streams in the bare context", () => {
     expect(result).toEqual([true, "AbortError"]);
     const untouched = vm.createContext({});
     script.runInContext(untouched);
-    expect(vm.runInContext(`Object.getOwnPropertyNames(globalThis).filter((name) => /DOMException|core-js/.test(name))`, untouched)).toEqual([]);
+    expect(vm.runInContext(`Object.getOwnPropertyNames(globalThis).filter((name) => /DOMException/.test(name))`, untouched)).toEqual([]);
   });
 
   it("encodes and decodes through TextEncoderStream and TextDecoderStream", async () => {

@@ -15,8 +15,6 @@ const CUSTOM = Symbol.for("nodejs.util.inspect.custom");
 type Inspect = (value: unknown, options?: object) => string;
 
 function defineInspect<T>(target: { prototype: T }, name: string, view: (value: T, inspect: Inspect, options: object) => unknown): void {
-  // Node's own URL (what core-js hands back under Node, in unit tests) already has one.
-  if (Object.hasOwn(target.prototype as object, CUSTOM)) return;
   Object.defineProperty(target.prototype, CUSTOM, {
     // As undici does, the fields are shown with the caller's options whatever the nesting depth.
     value(this: T, _depth: number, options: object, inspect?: Inspect) {

@@ -50,7 +50,7 @@ export function PredictPane({ session, program, text, onText, tab, onTab }: { se
             <Walkthrough steps={reveal.walkthrough} notes={reveal.notes} answer={text} />
           </div>
         ) : (
-          <div className="absolute inset-0 grid grid-rows-[minmax(0,3fr)_minmax(0,2fr)] @2xl:grid-cols-2 @2xl:grid-rows-1">
+          <div className="absolute inset-0 grid grid-rows-[minmax(0,3fr)_minmax(0,2fr)] @2xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] @2xl:grid-rows-1">
             <section aria-label="Program" className="min-h-0 overflow-auto border-b border-zinc-200 @2xl:border-r @2xl:border-b-0 dark:border-zinc-800 [&_pre]:min-h-full [&_pre]:px-3 [&_pre]:py-2 [&_pre]:text-[13px] [&_pre]:leading-5" data-testid="program">
               {program}
             </section>

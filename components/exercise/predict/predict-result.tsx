@@ -42,7 +42,8 @@ export function PredictResult({ result, pending, outputRevealed, stale, onWalkth
     <div className="space-y-3 p-4 text-sm" data-testid="results">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className={`text-base font-semibold ${passed ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`} data-testid="run-status" data-status={result.status}>
-          {passed ? "Every line right" : "Not quite"} · <span data-testid="predict-score">{view.score}</span>
+          {passed ? null : "Not quite · "}
+          <span data-testid="predict-score">{view.score}</span>
         </p>
         <span className="text-xs tabular-nums text-zinc-500">Submit · {Math.round(result.durationMs)} ms</span>
       </div>

@@ -7,6 +7,11 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([".next/**", ".next-*/**", "tests/.tmp/**", "node_modules/**", "public/monaco/**", "lib/generated/**", "content/**", "playwright-report/**", "test-results/**", "next-env.d.ts"]),
   {
+    // The event-loop corpus is CommonJS on purpose: the programs run as Node's main module.
+    files: ["tests/event-loop/corpus/**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },

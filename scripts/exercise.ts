@@ -3,10 +3,12 @@
 //   verify [slug...]                                 every solution passes, every starter fails
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { readExerciseCatalog } from "../lib/content/exercises.ts";
+import { readExerciseCatalog, type Exercise } from "../lib/content/exercises.ts";
 import { checkSolution } from "../lib/exercises/check.ts";
+import { checkPrediction, compareAnswer, keyFromRun } from "../lib/exercises/predict.ts";
 import { formatReport } from "../lib/exercises/report.ts";
 import { getSandbox } from "../lib/sandbox/index.ts";
+import { runProgram } from "../lib/sandbox/program.ts";
 
 const USAGE = "usage: exercise check <slug> --file <path> [--hidden] [--json]\n       exercise verify [slug...]";
 
@@ -30,7 +32,7 @@ async function check(args: string[]): Promise<number> {
     console.error(`No exercise "${slug}". Known: ${catalog.exercises.map((e) => e.slug).join(", ")}`);
     return 2;
   }
-  const result = await checkSolution(exercise, code, values.hidden ? "submit" : "run");
+  const result = exercise.kind === "predict" ? await checkPrediction(exercise, code) : await checkSolution(exercise, code, values.hidden ? "submit" : "run");
   console.log(values.json ? JSON.stringify(result, null, 2) : formatReport(result));
   return result.status === "passed" ? 0 : 1;
 }
@@ -54,6 +56,13 @@ async function verify(slugs: string[]): Promise<number> {
     }
   }
   for (const exercise of chosen) {
+    if (exercise.kind === "predict") {
+      const problems = await verifyPrediction(exercise);
+      if (problems.length === 0) passed++;
+      else failed++;
+      console.log(problems.length === 0 ? `✓ ${exercise.slug} (predict)` : `✗ ${exercise.slug} (predict)\n  ${problems.join("\n  ")}`);
+      continue;
+    }
     const [solution, starter] = await Promise.all([checkSolution(exercise, exercise.solution, "submit"), checkSolution(exercise, exercise.starter, "submit")]);
     const problems: string[] = [];
     if (solution?.status !== "passed") problems.push(`solution.ts does not pass:\n${solution ? formatReport(solution, { onlyFailures: true }) : "no result"}`);
@@ -70,6 +79,22 @@ async function verify(slugs: string[]): Promise<number> {
   }
   console.log(`verify: ${passed} passed, ${failed} failed`);
   return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+/** A predict program must run to its end in the model, print something, and its key must accept itself and refuse a near miss. */
+async function verifyPrediction(exercise: Exercise): Promise<string[]> {
+  const run = await runProgram(exercise.program ?? "");
+  if (run.status !== "ok" || run.exitCode !== 0) return [`program.js does not run to a clean exit in the sandbox: ${run.status}, exit ${run.exitCode}${run.error ? `: ${run.error}` : ""}`];
+  const key = keyFromRun(run);
+  const problems: string[] = [];
+  if (key.lines.length < 3) problems.push(`program.js prints ${key.lines.length} line(s): a prediction needs at least 3`);
+  if (compareAnswer(key.lines.join("\n"), key.lines).firstDifference !== null) problems.push("the program's own output is not accepted");
+  const swapped = [...key.lines];
+  const i = swapped.findIndex((line, index) => index > 0 && line !== swapped[index - 1]);
+  if (i > 0) [swapped[i - 1], swapped[i]] = [swapped[i]!, swapped[i - 1]!];
+  if (i > 0 && compareAnswer(swapped.join("\n"), key.lines).firstDifference === null) problems.push("an answer with two lines swapped is accepted");
+  if (!exercise.walkthrough) problems.push("walkthrough.md is empty");
+  return problems;
 }
 
 const [command, ...rest] = process.argv.slice(2);

@@ -2,8 +2,8 @@ import path from "node:path";
 import ts from "typescript";
 import type { ContentProblem } from "./lessons.ts";
 import type { Exercise } from "./exercises.ts";
+import { declarationFiles } from "../exercises/editor-types.ts";
 
-const TEST_API = path.join(process.cwd(), "lib", "sandbox", "test-api.d.ts");
 
 const OPTIONS: ts.CompilerOptions = {
   strict: true,
@@ -22,12 +22,20 @@ const OPTIONS: ts.CompilerOptions = {
  * the sandbox's test API, and the starter on its own.
  */
 export function typecheckExercises(exercises: Exercise[]): ContentProblem[] {
-  const rootNames = [TEST_API];
-  for (const e of exercises) {
-    const dir = path.join(process.cwd(), e.dir);
-    rootNames.push(...["solution.ts", "visible.test.ts", "hidden.test.ts", "starter.ts"].map((f) => path.join(dir, f)));
-  }
-  const program = ts.createProgram({ rootNames, options: OPTIONS });
+  // One program per kind: code exercises must not see the Node runtime's declarations.
+  return (["code", "node"] as const).flatMap((kind) => {
+    const chosen = exercises.filter((e) => e.kind === kind);
+    if (chosen.length === 0) return [];
+    const rootNames = declarationFiles(kind);
+    for (const e of chosen) {
+      const dir = path.join(process.cwd(), e.dir);
+      rootNames.push(...["solution.ts", "visible.test.ts", "hidden.test.ts", "starter.ts"].map((f) => path.join(dir, f)));
+    }
+    return diagnostics(ts.createProgram({ rootNames, options: OPTIONS }));
+  });
+}
+
+function diagnostics(program: ts.Program): ContentProblem[] {
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
     if (!d.file) return { file: "(exercises)", message: `TS${d.code}: ${message}` };

@@ -18,5 +18,5 @@ export function testFiles(exercise: Exercise, mode: CheckMode): SourceFile[] {
  * and the content verification.
  */
 export function checkSolution(exercise: Exercise, code: string, mode: CheckMode, limits: Partial<SandboxLimits> = {}): Promise<RunResult> {
-  return getSandbox().run({ solution: code, tests: testFiles(exercise, mode), limits: { ...defaultLimits(), ...limits } });
+  return getSandbox().run({ solution: code, tests: testFiles(exercise, mode), limits: { ...defaultLimits(), ...limits }, runtime: exercise.kind === "node" ? "node" : "plain" });
 }

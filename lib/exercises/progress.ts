@@ -102,8 +102,9 @@ export async function recordSubmission(userId: string, exerciseId: string, code:
         exerciseId,
         code,
         status: result.status,
-        passed: tests.filter((t) => t.status === "passed").length,
-        total: tests.length,
+        // A prediction counts its lines: how many leading lines were right, of how many.
+        passed: result.predict ? result.predict.matched : tests.filter((t) => t.status === "passed").length,
+        total: result.predict ? result.predict.expectedLines : tests.length,
         durationMs: result.durationMs,
         resultJson: JSON.stringify(tests),
       },

@@ -6,6 +6,7 @@ import { RateLimiter } from "../rate-limit.ts";
 import { MAX_CODE_BYTES } from "../sandbox/limits.ts";
 import type { RunResult } from "../sandbox/types.ts";
 import { checkSolution, type CheckMode } from "./check.ts";
+import { checkPrediction } from "./predict.ts";
 import { markAttempted, recordSubmission, type SubmissionSummary } from "./progress.ts";
 
 export const codeSchema = z.string().refine((code) => Buffer.byteLength(code, "utf8") <= MAX_CODE_BYTES, `The code is larger than ${MAX_CODE_BYTES / 1024} KB.`);
@@ -30,7 +31,8 @@ export async function runForUser(userId: string, slug: string, code: string, mod
   if (!codeSchema.safeParse(code).success) return { kind: "too-large" };
   const allowed = limiter().hit(userId);
   if (!allowed.allowed) return { kind: "rate-limited", retryAfterMs: allowed.retryAfterMs };
-  const result = await checkSolution(exercise, code, mode);
+  if (exercise.kind === "predict" && mode === "run") return { kind: "ok", result: { status: "error", tests: [], console: [], error: { message: "A predict exercise has no Run: Submit your answer." }, durationMs: 0 } };
+  const result = exercise.kind === "predict" ? await checkPrediction(exercise, code) : await checkSolution(exercise, code, mode);
   if (mode === "submit" && result.status !== "busy") {
     const submission = await recordSubmission(userId, exercise.id, code, result);
     return { kind: "ok", result, submission };

@@ -1,17 +1,19 @@
 // Runs one job in a fresh isolate. Only ever called inside a sandbox worker process: some
 // programs abort the whole process through isolated-vm's catastrophic-error path.
-import fs from "node:fs";
 import ivm from "isolated-vm";
 import { z } from "zod";
 import { expectExpressionAt } from "./expression-source.ts";
+import { harnessScript, nodeRuntimeScript } from "./runtime/build.ts";
 import { mapPositionsInText, originalPosition, transpile, type Transpiled } from "./transpile.ts";
-import type { ConsoleLine, RunJob, RunResult, RunStatus, SandboxLimits, SourceFile, TestResult, TestSourceLocation } from "./types.ts";
+import type { ConsoleLine, RunJob, RunResult, RunStatus, SandboxLimits, SandboxRuntime, SourceFile, TestResult, TestSourceLocation } from "./types.ts";
 
-const HARNESS_SOURCE = fs.readFileSync(new URL("./runtime/harness.js", import.meta.url), "utf8");
 const TEST_PARAMS = "exports, require, module, describe, it, test, expect, fn, clock, beforeEach, afterEach";
-const SOLUTION_PARAMS = "exports, require, module";
+const SOLUTION_PARAMS = "exports, require, module, __filename, __dirname";
+/** Where a program believes it runs (its __filename). */
+export const PROGRAM_FILENAME = "/sandbox/main.js";
 
 let harnessCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
+let runtimeCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
 const testCache = new Map<string, { output: Transpiled; cachedData?: ivm.ExternalCopy<ArrayBuffer> }>();
 
 const reportSchema = z.object({
@@ -30,7 +32,16 @@ const reportSchema = z.object({
     }),
   ),
   running: z.string().nullable(),
-  console: z.array(z.object({ level: z.enum(["log", "info", "warn", "error", "debug"]), text: z.string(), test: z.string().optional() })),
+  console: z.array(
+    z.object({
+      level: z.enum(["log", "info", "warn", "error", "debug"]),
+      text: z.string(),
+      test: z.string().optional(),
+      phase: z.enum(["main", "nextTick", "microtask", "timers", "pending", "poll", "check", "close"]).optional(),
+      detail: z.string().optional(),
+    }),
+  ),
+  exitCode: z.number().int().nullable(),
 });
 const testListSchema = z.array(z.object({ name: z.string(), hidden: z.boolean() }));
 const startSchema = z.object({ ok: z.boolean(), message: z.string().optional(), line: z.number().optional(), column: z.number().optional() });
@@ -73,34 +84,53 @@ interface Prepared {
   startSolution: ivm.Reference<() => string>;
   startStatus: ivm.Reference<() => string>;
   step: ivm.Reference<() => boolean>;
+  runMain: ivm.Reference<(filename: string, source: string) => string>;
+  mainStatus: ivm.Reference<() => string>;
+  programStep: ivm.Reference<() => boolean>;
+  rejection: ivm.Reference<(info: unknown) => void>;
   report: ivm.Reference<() => string>;
+  /** Milliseconds spent loading the Node runtime into this isolate (0 for plain ones). */
+  runtimeMs: number;
 }
 
-const keyOf = (limits: SandboxLimits) => `${limits.memoryMb}:${limits.consoleLines}:${limits.consoleBytes}`;
+const keyOf = (limits: SandboxLimits, runtime: SandboxRuntime) => `${runtime}:${limits.memoryMb}:${limits.consoleLines}:${limits.consoleBytes}`;
 
 /**
  * A fresh isolate with the harness installed and the intrinsics locked down: everything a run
  * needs before it sees any code. Workers prepare the next one while idle.
  */
-export function prepareIsolate(limits: SandboxLimits): Prepared {
+export function prepareIsolate(limits: SandboxLimits, runtime: SandboxRuntime = "plain"): Prepared {
   const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
   try {
     const context = isolate.createContextSync();
     context.global.setSync("__deependConfig", new ivm.ExternalCopy({ consoleLines: limits.consoleLines, consoleBytes: limits.consoleBytes }).copyInto());
-    const harness = isolate.compileScriptSync(HARNESS_SOURCE, { filename: "deepend-harness.js", ...(harnessCache ? { cachedData: harnessCache } : { produceCachedData: true }) });
+    const harness = isolate.compileScriptSync(harnessScript(), { filename: "deepend-harness.js", ...(harnessCache ? { cachedData: harnessCache } : { produceCachedData: true }) });
     harnessCache ??= cachedDataOf(harness);
     harness.runSync(context, { timeout: 1000 });
+    let runtimeMs = 0;
+    if (runtime === "node") {
+      const started = performance.now();
+      const script = isolate.compileScriptSync(nodeRuntimeScript(), { filename: "deepend-node-runtime.js", ...(runtimeCache ? { cachedData: runtimeCache } : { produceCachedData: true }) });
+      runtimeCache ??= cachedDataOf(script);
+      script.runSync(context, { timeout: 2000 });
+      runtimeMs = performance.now() - started;
+    }
     const api = context.global.getSync("__deependHarness", { reference: true }) as ivm.Reference<Record<string, unknown>>;
     const fnRef = <T>(name: string) => api.getSync(name, { reference: true }) as ivm.Reference<T>;
     const prepared: Prepared = {
-      key: keyOf(limits),
+      key: keyOf(limits, runtime),
       isolate,
       context,
+      runtimeMs,
       define: fnRef("define"),
       load: fnRef("load"),
       startSolution: fnRef("startSolution"),
       startStatus: fnRef("startStatus"),
       step: fnRef("step"),
+      runMain: fnRef("runMain"),
+      mainStatus: fnRef("mainStatus"),
+      programStep: fnRef("programStep"),
+      rejection: fnRef("rejection"),
       report: fnRef("report"),
     };
     // Also removes the harness's global: from here on, nothing in the isolate can reach it.
@@ -133,11 +163,13 @@ export function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (tests:
   const solution = compiled.output;
   const tests = job.tests.map((file) => ({ name: file.name, compiled: transpileTest(file.name, file.code) }));
 
+  const runtime = job.runtime ?? "plain";
+  const program = job.mode === "program";
   let prepared: Prepared;
-  if (ready && ready.key === keyOf(limits) && !ready.isolate.isDisposed) prepared = ready;
+  if (ready && ready.key === keyOf(limits, runtime) && !ready.isolate.isDisposed) prepared = ready;
   else {
     unused();
-    prepared = prepareIsolate(limits);
+    prepared = prepareIsolate(limits, runtime);
   }
   const { isolate, context } = prepared;
   const cpuAtStart = Number(isolate.cpuTime) / 1e6;
@@ -157,6 +189,29 @@ export function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (tests:
     return Math.max(1, Math.ceil(left));
   };
 
+  /**
+   * isolated-vm throws out of a call when a promise was rejected with no handler by the end of it,
+   * although the call itself completed: the harness hears of it (Node's 'unhandledRejection'), and
+   * the call's answer, lost, is asked again with `recover`. Limits still end the run.
+   */
+  const withRejections = <T>(call: () => T, recover: () => T): T => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return attempt === 0 ? call() : recover();
+      } catch (error) {
+        if (error instanceof LimitError || isolate.isDisposed || /timed out|memory limit|disposed/i.test(error instanceof Error ? error.message : "")) throw error;
+        if (attempt > 1000) throw error;
+        const info = error instanceof Error ? { error: true, name: error.name, message: error.message } : { error: false, value: typeof error === "object" ? String(error) : error };
+        try {
+          prepared.rejection.applySync(undefined, [new ivm.ExternalCopy(info).copyInto()], { timeout: budget() });
+        } catch (again) {
+          if (again instanceof LimitError || isolate.isDisposed || /timed out|memory limit|disposed/i.test(again instanceof Error ? again.message : "")) throw again;
+          // another rejection while reporting this one: the next round reports it
+        }
+      }
+    }
+  };
+
   try {
     for (const test of tests) {
       const { compiled: entry } = test;
@@ -169,8 +224,12 @@ export function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (tests:
       const factory = script.runSync(context, { reference: true, timeout: budget() });
       prepared.define.applySync(undefined, [test.name, factory.derefInto()], { timeout: budget() });
     }
-    registered = testListSchema.parse(JSON.parse(prepared.load.applySync(undefined, [new ivm.ExternalCopy(tests.map((t) => t.name)).copyInto()], { timeout: budget() }) as string));
-    onRegistered?.(registered);
+    if (!program) {
+      registered = testListSchema.parse(JSON.parse(prepared.load.applySync(undefined, [new ivm.ExternalCopy(tests.map((t) => t.name)).copyInto()], { timeout: budget() }) as string));
+      onRegistered?.(registered);
+    } else {
+      prepared.load.applySync(undefined, [new ivm.ExternalCopy([]).copyInto()], { timeout: budget() });
+    }
 
     // From here on, untrusted code runs.
     // No code cache for user code: it is new at almost every run, and producing one costs more
@@ -178,14 +237,25 @@ export function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (tests:
     const script = isolate.compileScriptSync(wrap(solution.js, SOLUTION_PARAMS), { filename: "solution.ts", lineOffset: -1 });
     const factory = script.runSync(context, { reference: true, timeout: budget() });
     prepared.define.applySync(undefined, ["solution.ts", factory.derefInto()], { timeout: budget() });
-    const startRaw = tolerateUnhandledRejection(isolate, () => prepared.startSolution.applySync(undefined, [], { timeout: budget() }) as string, () => prepared.startStatus.applySync(undefined, [], { timeout: budget() }) as string);
-    const start = startSchema.parse(JSON.parse(startRaw));
-    if (!start.ok) {
-      status = "error";
-      runError = { message: `Your code threw while loading: ${start.message ?? "unknown error"}`, ...mapLocation(solution, start.line, start.column) };
+    if (program) {
+      withRejections(
+        () => prepared.runMain.applySync(undefined, [PROGRAM_FILENAME, job.solution], { timeout: budget() }) as string,
+        () => prepared.mainStatus.applySync(undefined, [], { timeout: budget() }) as string,
+      );
+      while (!withRejections(() => prepared.programStep.applySync(undefined, [], { timeout: budget() }) as boolean, () => false)) budget();
     } else {
-      // step() is idempotent once done, so a step whose answer was lost is simply asked again.
-      while (!tolerateUnhandledRejection(isolate, () => prepared.step.applySync(undefined, [], { timeout: budget() }) as boolean, () => false)) budget();
+      const startRaw = withRejections(
+        () => prepared.startSolution.applySync(undefined, [], { timeout: budget() }) as string,
+        () => prepared.startStatus.applySync(undefined, [], { timeout: budget() }) as string,
+      );
+      const start = startSchema.parse(JSON.parse(startRaw));
+      if (!start.ok) {
+        status = "error";
+        runError = { message: `Your code threw while loading: ${start.message ?? "unknown error"}`, ...mapLocation(solution, start.line, start.column) };
+      } else {
+        // step() is idempotent once done, so a step whose answer was lost is simply asked again.
+        while (!withRejections(() => prepared.step.applySync(undefined, [], { timeout: budget() }) as boolean, () => false)) budget();
+      }
     }
   } catch (error) {
     const classified = classify(error, isolate);
@@ -206,6 +276,13 @@ export function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (tests:
     }
   }
 
+  if (program) {
+    const consoleLines: ConsoleLine[] = (report?.console ?? []).map((line) => ({ ...line, text: cleanText(line.text, solution) }));
+    const exitCode = report?.exitCode ?? null;
+    return done({ status: status ?? (exitCode === 0 ? "passed" : "failed"), tests: [], console: consoleLines, exitCode, ...(runError ? { error: runError } : {}) }, () => {
+      if (!isolate.isDisposed) isolate.dispose();
+    });
+  }
   const testResults = assembleTests(registered, report, status, solution, job.tests, tests, runError?.message);
   // The test that hit the limit carries its message; saying it again for the run would repeat it.
   if (testResults.some((t) => t.interrupted === "timeout" || t.interrupted === "memory")) runError = undefined;
@@ -215,20 +292,6 @@ export function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (tests:
   return done({ status, tests: testResults, console: consoleLines, ...(runError ? { error: runError } : {}) }, () => {
     if (!isolate.isDisposed) isolate.dispose();
   });
-}
-
-/**
- * isolated-vm throws out of a call when a promise was rejected with no handler by the end of it,
- * although the call itself completed. Like test runners, treat that as no error of the run: a
- * rejection that matters fails its test through the awaiting code. Limits still end the run.
- */
-function tolerateUnhandledRejection<T>(isolate: ivm.Isolate, call: () => T, recover: () => T): T {
-  try {
-    return call();
-  } catch (error) {
-    if (error instanceof LimitError || isolate.isDisposed || /timed out|memory limit|disposed/i.test(error instanceof Error ? error.message : "")) throw error;
-    return recover();
-  }
 }
 
 function mapLocation(solution: Transpiled, line?: number, column?: number): { line?: number; column?: number } {
@@ -295,7 +358,7 @@ function locateInTest(
  */
 function cleanText(text: string, solution: Transpiled): string {
   return mapPositionsInText(text, "solution.ts", solution.map)
-    .replace(/^\s*at .*deepend-harness\.js.*$\n?/gm, "")
+    .replace(/^\s*at .*deepend-(harness|node-runtime)\.js.*$\n?/gm, "")
     .replace(/hidden\.test\.ts:\d+:\d+/g, "hidden test")
     .trimEnd();
 }

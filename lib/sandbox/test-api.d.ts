@@ -79,34 +79,12 @@ declare const clock: {
   now(): number;
   /** Moves time forward by `ms`, firing due timers in order (synchronously, no microtasks between). */
   advance(ms: number): void;
-  /** Moves time forward by `ms`, firing due timers one by one and letting promise callbacks run after each. */
+  /** Lets the event loop run (process.nextTick, promises, setImmediate, I/O and timers, in Node's order) until `ms` have passed. */
   advanceAsync(ms: number): Promise<void>;
-  /** Runs every pending timer (and timers they schedule, up to a limit) in time order. */
+  /** Lets the event loop run until nothing else is pending (at most 10,000 callbacks: an interval never ends). */
   runAllAsync(): Promise<void>;
   /** Number of pending timers. */
   pending(): number;
-};
-
-// ---- what the sandbox provides besides the language itself -------------------------------------
-// Timers run on the virtual clock; ids are numbers. There is no Node.js API and no DOM.
-
-declare function setTimeout<A extends unknown[]>(callback: (...args: A) => void, ms?: number, ...args: A): number;
-declare function setInterval<A extends unknown[]>(callback: (...args: A) => void, ms?: number, ...args: A): number;
-declare function setImmediate<A extends unknown[]>(callback: (...args: A) => void, ...args: A): number;
-declare function clearTimeout(id: number | undefined): void;
-declare function clearInterval(id: number | undefined): void;
-declare function clearImmediate(id: number | undefined): void;
-declare function queueMicrotask(callback: () => void): void;
-/** Milliseconds on the virtual clock since the test started. */
-declare const performance: { now(): number };
-/** Output is captured (with limits) and shown with the results. */
-declare const console: {
-  log(...data: unknown[]): void;
-  info(...data: unknown[]): void;
-  warn(...data: unknown[]): void;
-  error(...data: unknown[]): void;
-  debug(...data: unknown[]): void;
-  trace(...data: unknown[]): void;
-  table(...data: unknown[]): void;
-  dir(...data: unknown[]): void;
+  /** Simulated I/O: `callback` runs in the poll phase of the event loop once `latencyMs` (default 0) of virtual time has passed. */
+  io(callback: () => void, latencyMs?: number): void;
 };

@@ -36,6 +36,9 @@ export interface ConsoleLine {
   level: "log" | "info" | "warn" | "error" | "debug";
   text: string;
   test?: string;
+  /** Programs only: the phase of the event loop that printed the line, and what scheduled it. */
+  phase?: LoopPhase;
+  detail?: string;
 }
 
 /** Where a callback of Node's event loop came from: the answer key of predict exercises. */
@@ -71,6 +74,8 @@ export interface RunResult {
   durationMs: number;
   /** Predict exercises only (tests is then empty). */
   predict?: PredictOutcome;
+  /** Program runs only: the exit code (null when a limit ended it first). */
+  exitCode?: number | null;
 }
 
 export interface SandboxLimits {
@@ -89,11 +94,17 @@ export interface SourceFile {
   code: string;
 }
 
+/** plain: ECMAScript and the harness only (code exercises); node: with the Node runtime. */
+export type SandboxRuntime = "plain" | "node";
+
 export interface RunJob {
   solution: string;
   /** Trusted test files, loaded in this order. */
   tests: SourceFile[];
   limits: SandboxLimits;
+  runtime?: SandboxRuntime;
+  /** tests (default): the solution against the tests; program: the solution is a program run as Node's main module (no tests). */
+  mode?: "tests" | "program";
 }
 
 export type WorkerRequest = { type: "run"; id: number; job: RunJob };

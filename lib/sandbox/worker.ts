@@ -1,17 +1,18 @@
 // Entry point of a sandbox worker process (forked by the supervisor with --no-node-snapshot and a
 // clean environment). Runs one job at a time; the supervisor kills and replaces it on any trouble.
 import { executeJob, prepareIsolate } from "./execute.ts";
-import type { SandboxLimits, WorkerRequest, WorkerResponse } from "./types.ts";
+import type { SandboxLimits, SandboxRuntime, WorkerRequest, WorkerResponse } from "./types.ts";
 
 type Prepared = ReturnType<typeof prepareIsolate>;
 let next: Prepared | undefined;
 let lastLimits: SandboxLimits | undefined;
+let lastRuntime: SandboxRuntime = "plain";
 
-/** While idle, get the next isolate ready (harness installed, intrinsics locked down). */
+/** While idle, get the next isolate ready (harness and, if the last job used it, the Node runtime installed; intrinsics locked down). */
 function prepareNext(): void {
   if (next || !lastLimits) return;
   try {
-    next = prepareIsolate(lastLimits);
+    next = prepareIsolate(lastLimits, lastRuntime);
   } catch {
     next = undefined;
   }
@@ -28,6 +29,7 @@ process.on("message", (message: WorkerRequest) => {
   const ready = next;
   next = undefined;
   lastLimits = message.job.limits;
+  lastRuntime = message.job.runtime ?? "plain";
   try {
     ({ result, dispose } = executeJob(message.job, ready, (tests) => send({ type: "registered", id: message.id, tests })));
   } catch (error) {

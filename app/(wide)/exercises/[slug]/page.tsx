@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -11,27 +9,11 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getExercise, toPublic } from "@/lib/content/exercises";
 import { getLessonCatalog } from "@/lib/content/lessons";
 import { renderLessonMarkdown } from "@/lib/content/markdown";
+import { editorTypes } from "@/lib/exercises/editor-types";
 import { getExerciseState, listSubmissions } from "@/lib/exercises/progress";
 import { Breadcrumb } from "@/components/breadcrumb";
 
 type Params = { params: Promise<{ slug: string }> };
-
-const testApiTypes = fs.readFileSync(path.join(process.cwd(), "lib", "sandbox", "test-api.d.ts"), "utf8");
-
-/** What `node` exercises may use: every declaration file of the sandbox's Node runtime, read once. */
-let nodeRuntimeTypes: string | undefined;
-function readNodeRuntimeTypes(): string {
-  const dir = path.join(process.cwd(), "lib", "sandbox", "runtime", "types");
-  nodeRuntimeTypes ??= fs.existsSync(dir)
-    ? fs
-        .readdirSync(dir)
-        .filter((name) => name.endsWith(".d.ts"))
-        .sort()
-        .map((name) => fs.readFileSync(path.join(dir, name), "utf8"))
-        .join("\n")
-    : "";
-  return nodeRuntimeTypes;
-}
 
 /** The program of a predict exercise, highlighted here so the page ships no highlighter. */
 async function renderProgram(program: string): Promise<string> {
@@ -58,7 +40,8 @@ export default async function ExercisePage({ params }: Params) {
     user ? getPreferences(user.id) : null,
     exercise.program !== undefined ? renderProgram(exercise.program) : null,
   ]);
-  const runtimeTypes = exercise.kind === "node" ? readNodeRuntimeTypes() : undefined;
+  const types = editorTypes(exercise.kind);
+  const runtimeTypes = exercise.kind === "node" ? types.runtimeTypes : undefined;
   const lesson = getLessonCatalog().lessons.get(`${exercise.track}/${exercise.lesson}`);
 
   const instructions = (
@@ -89,7 +72,7 @@ export default async function ExercisePage({ params }: Params) {
       kind={exercise.kind}
       starter={exercise.starter}
       visibleTests={exercise.visibleTests}
-      testApiTypes={testApiTypes}
+      testApiTypes={types.testApiTypes}
       runtimeTypes={runtimeTypes}
       signedIn={user !== null}
       initialDraft={state?.draft ?? null}

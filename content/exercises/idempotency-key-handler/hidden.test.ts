@@ -1,0 +1,197 @@
+import { createHandler, type Charge, type Payment } from "./solution";
+
+/** Small deterministic PRNG (mulberry32) returning floats in [0, 1). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const URL_PAYMENTS = "https://api.example.test/payments";
+
+function post(key: string | undefined, body: string, url = URL_PAYMENTS): Request {
+  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  if (key !== undefined) headers["Idempotency-Key"] = key;
+  return new Request(url, { method: "POST", headers, body });
+}
+
+const EUR500 = JSON.stringify({ amount: 500, currency: "EUR" });
+
+function chargeCounter() {
+  let n = 0;
+  return fn(async (p: Payment): Promise<Charge> => ({ id: `ch_${++n}`, amount: p.amount, currency: p.currency, status: "succeeded" }));
+}
+
+describe("payments handler: requests it refuses", () => {
+  it("answers 404 for other paths and 405 with Allow: POST for other methods", async () => {
+    const charge = chargeCounter();
+    const api = createHandler({ charge });
+    expect((await api.fetch(post("k", EUR500, "https://api.example.test/payment"))).status).toBe(404);
+    expect((await api.fetch(post("k", EUR500, "https://api.example.test/payments/x"))).status).toBe(404);
+    const get = await api.fetch(new Request(URL_PAYMENTS, { headers: { "Idempotency-Key": "k" } }));
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+    expect(charge).toHaveBeenCalledTimes(0);
+  });
+
+  it("answers 400 for an empty or over-long key, and accepts 255 characters", async () => {
+    const api = createHandler({ charge: chargeCounter() });
+    expect((await api.fetch(post("", EUR500))).status).toBe(400);
+    expect((await api.fetch(post("k".repeat(256), EUR500))).status).toBe(400);
+    expect((await api.fetch(post("k".repeat(255), EUR500))).status).toBe(201);
+  });
+
+  it("answers 400 for an invalid body without using up the key", async () => {
+    const charge = chargeCounter();
+    const api = createHandler({ charge });
+    const bad = ["not json", "[]", "null", '{"amount":0,"currency":"EUR"}', '{"amount":1.5,"currency":"EUR"}', '{"amount":5,"currency":"eur"}', '{"amount":"5","currency":"EUR"}'];
+    for (const body of bad) {
+      const res = await api.fetch(post("k1", body));
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(await res.json()).toEqual({ error: "invalid_body" });
+    }
+    expect((await api.fetch(post("k1", EUR500))).status).toBe(201);
+    expect(charge).toHaveBeenCalledTimes(1);
+  });
+
+  it("throws a RangeError for a bad ttlMs", () => {
+    for (const ttlMs of [0, -1, NaN, Infinity]) expect(() => createHandler({ charge: chargeCounter(), ttlMs })).toThrow(RangeError);
+  });
+});
+
+describe("payments handler: replays", () => {
+  it("treats the same JSON with other key order and whitespace as the same request", async () => {
+    const charge = chargeCounter();
+    const api = createHandler({ charge });
+    await api.fetch(post("k1", '{"amount":500,"currency":"EUR"}'));
+    const retry = await api.fetch(post("k1", '{ "currency": "EUR",\n  "amount": 500 }'));
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(charge).toHaveBeenCalledTimes(1);
+  });
+
+  it("replays status, headers and the exact body text, every time", async () => {
+    const api = createHandler({ charge: chargeCounter() });
+    const first = await api.fetch(post("k1", EUR500));
+    const firstText = await first.text();
+    expect(first.headers.get("idempotent-replayed")).toBeNull();
+    for (let i = 0; i < 3; i++) {
+      const again = await api.fetch(post("k1", EUR500));
+      expect([again.status, again.headers.get("content-type"), again.headers.get("location")]).toEqual([201, "application/json", "/payments/ch_1"]);
+      expect(await again.text()).toBe(firstText);
+    }
+  });
+
+  it("keeps the stored response after a 422, and keeps keys independent", async () => {
+    const charge = chargeCounter();
+    const api = createHandler({ charge });
+    await api.fetch(post("k1", EUR500));
+    expect((await api.fetch(post("k1", JSON.stringify({ amount: 500, currency: "USD" })))).status).toBe(422);
+    expect((await (await api.fetch(post("k1", EUR500))).json()).id).toBe("ch_1");
+    const other = await api.fetch(post("k2", EUR500));
+    expect((await other.json()).id).toBe("ch_2");
+    expect(charge).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("payments handler: concurrency and failures", () => {
+  it("answers 409 to any request with an in-flight key, then replays once it completes", async () => {
+    let finish: (c: Charge) => void = () => {};
+    const charge = fn(() => new Promise<Charge>((resolve) => (finish = resolve)));
+    const api = createHandler({ charge });
+    const first = api.fetch(post("k1", EUR500));
+    const same = await api.fetch(post("k1", EUR500));
+    const different = await api.fetch(post("k1", JSON.stringify({ amount: 1, currency: "EUR" })));
+    expect([same.status, different.status]).toEqual([409, 409]);
+    expect(await same.json()).toEqual({ error: "request_in_progress" });
+    finish({ id: "ch_7", amount: 500, currency: "EUR", status: "succeeded" });
+    expect((await first).status).toBe(201);
+    const replay = await api.fetch(post("k1", EUR500));
+    expect([replay.status, replay.headers.get("idempotent-replayed")]).toEqual([201, "true"]);
+    expect(charge).toHaveBeenCalledTimes(1);
+  });
+
+  it("answers 502 when the charge fails and lets the client retry with the same key", async () => {
+    let fail = true;
+    const charge = fn(async (p: Payment): Promise<Charge> => {
+      if (fail) throw new Error("card network down");
+      return { id: "ch_ok", amount: p.amount, currency: p.currency, status: "succeeded" };
+    });
+    const api = createHandler({ charge });
+    const failed = await api.fetch(post("k1", EUR500));
+    expect(failed.status).toBe(502);
+    expect(await failed.json()).toEqual({ error: "payment_failed" });
+    fail = false;
+    const retry = await api.fetch(post("k1", EUR500));
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get("idempotent-replayed")).toBeNull();
+    expect(charge).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("payments handler: expiry", () => {
+  it("keeps a response for exactly ttlMs after it was stored", async () => {
+    const charge = chargeCounter();
+    const api = createHandler({ charge, ttlMs: 1000 });
+    await api.fetch(post("k1", EUR500));
+    clock.advance(999);
+    expect((await (await api.fetch(post("k1", EUR500))).json()).id).toBe("ch_1");
+    clock.advance(1);
+    const fresh = await api.fetch(post("k1", JSON.stringify({ amount: 42, currency: "EUR" })));
+    expect(fresh.status).toBe(201);
+    expect((await fresh.json()).id).toBe("ch_2");
+    expect(charge).toHaveBeenCalledTimes(2);
+  });
+
+  it("counts the TTL from completion, not from the start of a slow charge", async () => {
+    let finish: (c: Charge) => void = () => {};
+    const api = createHandler({ charge: () => new Promise<Charge>((resolve) => (finish = resolve)), ttlMs: 1000 });
+    const first = api.fetch(post("k1", EUR500));
+    clock.advance(5000); // the charge takes 5 s; an in-flight key never expires
+    expect((await api.fetch(post("k1", EUR500))).status).toBe(409);
+    finish({ id: "ch_slow", amount: 500, currency: "EUR", status: "succeeded" });
+    await first;
+    clock.advance(999);
+    expect((await api.fetch(post("k1", EUR500))).headers.get("idempotent-replayed")).toBe("true");
+  });
+
+  it("matches a simple model over 300 random requests", async () => {
+    const random = prng(777);
+    const charge = chargeCounter();
+    const ttlMs = 100;
+    const api = createHandler({ charge, ttlMs });
+    const model = new Map<string, { body: string; id: string; expiresAt: number }>();
+    const bodies = [EUR500, JSON.stringify({ amount: 7, currency: "USD" }), JSON.stringify({ currency: "EUR", amount: 500 })];
+    const fingerprint = (body: string) => (body === bodies[1] ? "usd7" : "eur500");
+    let charges = 0;
+    const mismatches: string[] = [];
+    for (let step = 0; step < 300 && mismatches.length === 0; step++) {
+      clock.advance(Math.floor(random() * 30));
+      const key = `k${Math.floor(random() * 4)}`;
+      const body = bodies[Math.floor(random() * bodies.length)] as string;
+      let entry = model.get(key);
+      if (entry && clock.now() >= entry.expiresAt) {
+        model.delete(key);
+        entry = undefined;
+      }
+      let want: string;
+      if (!entry) {
+        charges++;
+        entry = { body: fingerprint(body), id: `ch_${charges}`, expiresAt: clock.now() + ttlMs };
+        model.set(key, entry);
+        want = `201 ${entry.id}`;
+      } else if (entry.body === fingerprint(body)) want = `201 ${entry.id}`;
+      else want = "422";
+      const res = await api.fetch(post(key, body));
+      const got = res.status === 201 ? `201 ${(await res.json()).id}` : String(res.status);
+      if (got !== want) mismatches.push(`step ${step} (${key} at +${clock.now() - 1_700_000_000_000} ms): got ${got}, expected ${want}`);
+    }
+    expect(mismatches).toEqual([]);
+    expect(charge).toHaveBeenCalledTimes(charges);
+  });
+});

@@ -1,0 +1,45 @@
+// The module system: test files and the solution are factories defined by the host; node
+// exercises also get the runtime's built-in modules, as `node:name` or `name`.
+import { quote } from "./format.js";
+import { ArrayJoin, ErrorCtor, MapCtor, MapGet, MapHas, MapKeys, MapSet, StringFn, StringSlice } from "./intrinsics.js";
+import { shared } from "./state.js";
+
+export const factories = new MapCtor();
+export const solutionExports = {};
+const builtins = new MapCtor();
+
+export function define(name, factory) {
+  // Test files are defined before the registry is sealed; the solution (or program), once, after.
+  if (shared.sealed ? name !== "solution.ts" || MapHas(factories, name) : name === "solution.ts") throw new ErrorCtor("cannot define " + name + " now");
+  MapSet(factories, name, factory);
+}
+
+export function registerBuiltins(modules, names) {
+  for (let i = 0; i < names.length; i++) MapSet(builtins, names[i], modules[names[i]]);
+}
+
+function builtin(specifier) {
+  const name = StringSlice(specifier, 0, 5) === "node:" ? StringSlice(specifier, 5) : specifier;
+  return MapHas(builtins, name) ? MapGet(builtins, name) : undefined;
+}
+
+function available() {
+  const names = [];
+  const it = MapKeys(builtins);
+  for (let r = it.next(); !r.done; r = it.next()) names[names.length] = "node:" + r.value;
+  return ArrayJoin(names, ", ");
+}
+
+export function requireForTests(specifier) {
+  if (specifier === "./solution" || specifier === "./solution.ts" || specifier === "./solution.js") return solutionExports;
+  const found = typeof specifier === "string" ? builtin(specifier) : undefined;
+  if (found !== undefined) return found;
+  throw new ErrorCtor("Tests can only import ./solution" + (builtins.size ? " and the Node modules" : "") + " (asked for " + quote(StringFn(specifier)) + ")");
+}
+
+export function requireForSolution(specifier) {
+  const found = typeof specifier === "string" ? builtin(specifier) : undefined;
+  if (found !== undefined) return found;
+  if (builtins.size === 0) throw new ErrorCtor("Cannot import " + quote(StringFn(specifier)) + ": code in the sandbox runs without modules (no Node.js APIs, no npm packages). Write everything in this file.");
+  throw new ErrorCtor("Cannot find module " + quote(StringFn(specifier)) + ": the sandbox has no npm packages and no files; its Node modules are " + available() + ".");
+}

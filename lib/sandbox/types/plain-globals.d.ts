@@ -1,0 +1,23 @@
+// The globals of `code` exercises: the language, the test API (test-api.d.ts) and these.
+// Timers run on the virtual clock; ids are numbers. There is no Node.js API and no DOM.
+
+declare function setTimeout<A extends unknown[]>(callback: (...args: A) => void, ms?: number, ...args: A): number;
+declare function setInterval<A extends unknown[]>(callback: (...args: A) => void, ms?: number, ...args: A): number;
+declare function setImmediate<A extends unknown[]>(callback: (...args: A) => void, ...args: A): number;
+declare function clearTimeout(id: number | undefined): void;
+declare function clearInterval(id: number | undefined): void;
+declare function clearImmediate(id: number | undefined): void;
+declare function queueMicrotask(callback: () => void): void;
+/** Milliseconds on the virtual clock since the test started. */
+declare const performance: { now(): number };
+/** Output is captured (with limits) and shown with the results. */
+declare const console: {
+  log(...data: unknown[]): void;
+  info(...data: unknown[]): void;
+  warn(...data: unknown[]): void;
+  error(...data: unknown[]): void;
+  debug(...data: unknown[]): void;
+  trace(...data: unknown[]): void;
+  table(...data: unknown[]): void;
+  dir(...data: unknown[]): void;
+};

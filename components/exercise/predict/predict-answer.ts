@@ -3,13 +3,12 @@
 import type { LoopPhase, PredictOutcome, PredictStep } from "../types";
 
 /**
- * The answer's lines as the server compares them: trailing whitespace on each line and one trailing
- * empty line (the newline after the last line) do not count.
+ * The answer's lines as the server compares them (lib/exercises/predict.ts): any line ending, no
+ * trailing whitespace on a line, no blank lines at the end.
  */
 export function answerLines(text: string): string[] {
-  if (text === "") return [];
-  const lines = text.split(/\r?\n/).map((line) => line.trimEnd());
-  if (lines.at(-1) === "") lines.pop();
+  const lines = text.replace(/\r\n?/g, "\n").split("\n").map((line) => line.trimEnd());
+  while (lines.length > 0 && lines.at(-1) === "") lines.pop();
   return lines;
 }
 
@@ -17,7 +16,7 @@ export interface DifferenceView {
   /** 1-based line of the answer to highlight. */
   line: number;
   headline: string;
-  /** Present only once the output may be shown (solved or given up); null: no such line. */
+  /** Present only once the output is known here (solved or given up); null: no such line. */
   shown?: { expected: string | null; yours: string | null };
 }
 
@@ -30,21 +29,23 @@ export interface OutcomeView {
 const lines = (n: number) => `${n} line${n === 1 ? "" : "s"}`;
 
 /**
- * What a submitted answer's result says. Before the output may be shown, a difference is located
- * but not revealed: submitting anything must not be a way to read the program's output.
+ * What a submitted answer's result says. The server never sends the expected text of a wrong line
+ * (submitting guesses must not be a way to read the output), so it is shown only from `output`,
+ * the program's output once solved or given up; until then the line is located, not revealed.
  */
-export function describeOutcome(outcome: PredictOutcome, outputRevealed: boolean): OutcomeView {
+export function describeOutcome(outcome: PredictOutcome, output: string[] | null): OutcomeView {
   const score = `${outcome.matched} of ${lines(outcome.expectedLines)} right`;
   const difference = outcome.firstDifference;
   if (!difference) return { score, difference: null };
-  const { line, expected, actual } = difference;
-  const headline =
-    expected === null
-      ? `Line ${line}: the program prints only ${lines(line - 1)}, your answer goes on.`
-      : actual === null
-        ? `Line ${line}: your answer stops here, but the program prints more.`
-        : `Line ${line} is not what the program prints.`;
-  return { score, difference: { line, headline, ...(outputRevealed ? { shown: { expected, yours: actual } } : {}) } };
+  const { line, actual } = difference;
+  const beyondOutput = line > outcome.expectedLines;
+  const headline = beyondOutput
+    ? `Line ${line}: the program prints only ${lines(outcome.expectedLines)}, your answer goes on.`
+    : actual === null
+      ? `Line ${line}: your answer stops here, but the program prints more.`
+      : `Line ${line} is not what the program prints.`;
+  if (!output) return { score, difference: { line, headline } };
+  return { score, difference: { line, headline, shown: { expected: output[line - 1] ?? null, yours: actual } } };
 }
 
 /** Per printed line of the walkthrough: whether the answer had it right at the same place. */

@@ -11,7 +11,7 @@ const show = (line: string | null) => (line === null ? <em className="font-sans 
  * The result of a submitted prediction: how many leading lines were right and where it first went
  * wrong. Its container is the live region that announces it.
  */
-export function PredictResult({ result, pending, outputRevealed, stale, onWalkthrough }: { result: RunResult | null; pending: boolean; outputRevealed: boolean; stale: boolean; onWalkthrough: (() => void) | null }) {
+export function PredictResult({ result, pending, output, stale, onWalkthrough }: { result: RunResult | null; pending: boolean; output: string[] | null; stale: boolean; onWalkthrough: (() => void) | null }) {
   if (pending) {
     return (
       <p className="p-4 text-sm text-zinc-600 dark:text-zinc-400">
@@ -36,7 +36,7 @@ export function PredictResult({ result, pending, outputRevealed, stale, onWalkth
       </div>
     );
   }
-  const view = describeOutcome(result.predict, outputRevealed);
+  const view = describeOutcome(result.predict, output);
   const passed = result.status === "passed";
   return (
     <div className="space-y-3 p-4 text-sm" data-testid="results">

@@ -91,7 +91,8 @@ export function PredictWorkbench({ props, session, instructions, program }: { pr
 
   const outcome = result?.predict;
   const badge: ResultsBadge | null = pending ? { text: "…", tone: "pending" } : result ? { text: outcome ? `${outcome.matched}/${outcome.expectedLines}` : "!", tone: result.status === "passed" ? "passed" : "failed" } : null;
-  const outputRevealed = session.solved || reveal !== null;
+  /** The program's output, once solved or given up: what a wrong line should have been. */
+  const output = reveal ? (reveal.walkthrough?.map((step) => step.line) ?? reveal.solution.split("\n")) : null;
 
   return (
     <>
@@ -141,7 +142,7 @@ export function PredictWorkbench({ props, session, instructions, program }: { pr
             signedIn={signedIn}
             results={
               <div aria-live="polite">
-                <PredictResult result={result} pending={pending} outputRevealed={outputRevealed} stale={session.lastRun !== null && outcome?.firstDifference != null && session.lastRun.text !== text} onWalkthrough={reveal?.walkthrough ? showWalkthrough : null} />
+                <PredictResult result={result} pending={pending} output={output} stale={session.lastRun !== null && outcome?.firstDifference != null && session.lastRun.text !== text} onWalkthrough={reveal?.walkthrough ? showWalkthrough : null} />
               </div>
             }
             emptyHistory="No answers yet. Submit compares yours with the program's output and records the attempt here."

@@ -65,11 +65,11 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.getByRole("button", { name: /Give up/ }).click();
       const walkthrough = page.getByTestId("walkthrough");
       await expect(walkthrough).toBeVisible();
-      const rows = walkthrough.getByRole("listitem");
-      expect(await rows.count()).toBeGreaterThan(1);
+      const printed = walkthrough.getByTestId("printed-line");
+      expect(await printed.count()).toBeGreaterThan(1);
       await expect(walkthrough.getByTestId("phase-badge").first()).toBeVisible();
       await shot(page, testInfo, `walkthrough ${colorScheme}`);
-      const output = await walkthrough.locator("li code").allTextContents();
+      const output = await printed.allTextContents();
 
       // Once given up, a wrong answer's expected line is shown.
       await page.getByRole("tab", { name: "program.js" }).click();
@@ -87,6 +87,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       // History lists the three answers; a reload keeps the draft and the solved state.
       await page.getByRole("tab", { name: /History/ }).click();
       await expect(page.getByTestId("submission")).toHaveCount(3);
+      await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
       await page.reload();
       await expect(page.getByTestId("solved-badge")).toBeVisible();
       await expect(answer(page)).toHaveValue(`${output.join("\n")}\n`);

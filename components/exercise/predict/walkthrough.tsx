@@ -18,7 +18,9 @@ export function Walkthrough({ steps, notes, answer }: { steps: PredictStep[]; no
               {right[i] ? "✓" : "✗"}
             </span>
             <span className="sr-only">{right[i] ? "You had this line." : "Your answer differed here."}</span>
-            <code className="min-w-0 flex-1 whitespace-pre-wrap break-all font-mono text-[13px]">{step.line}</code>
+            <code className="min-w-0 flex-1 whitespace-pre-wrap break-all font-mono text-[13px]" data-testid="printed-line">
+              {step.line}
+            </code>
             <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${PHASES[step.phase].tone}`} data-testid="phase-badge">
               {PHASES[step.phase].label}
             </span>

@@ -1,8 +1,8 @@
 import type { SubmissionRow } from "./types";
 
-export function HistoryList({ submissions, onOpen, signedIn }: { submissions: SubmissionRow[]; onOpen: (id: string) => void; signedIn: boolean }) {
+export function HistoryList({ submissions, onOpen, signedIn, empty }: { submissions: SubmissionRow[]; onOpen: (id: string) => void; signedIn: boolean; empty: string }) {
   if (!signedIn) return <p className="p-4 text-sm text-zinc-600 dark:text-zinc-400">Sign in to keep a history of your submissions.</p>;
-  if (submissions.length === 0) return <p className="p-4 text-sm text-zinc-600 dark:text-zinc-400">No submissions yet. Submit runs the hidden tests and records the attempt here.</p>;
+  if (submissions.length === 0) return <p className="p-4 text-sm text-zinc-600 dark:text-zinc-400">{empty}</p>;
   return (
     <ul className="divide-y divide-zinc-200 text-sm dark:divide-zinc-800" aria-label="Submissions">
       {submissions.map((s) => (

@@ -1,8 +1,9 @@
-import { Fragment, type ReactNode } from "react";
-
 // A tiny inline Markdown renderer for short texts from exercise files and runs (hints, test names,
 // failure messages): code spans, strong, emphasis and links, built as React elements, so no HTML
-// in the text is ever interpreted. Block syntax is out of scope: lessons use lib/content/markdown.ts.
+// in the text is ever interpreted. Of block syntax only paragraphs and simple lists: lessons use
+// lib/content/markdown.ts.
+import { Fragment, type ReactNode } from "react";
+import { parseBlocks } from "./markdown-blocks";
 
 const CODE = /`([^`\n]+)`/;
 const RICH = /`([^`\n]+)`|\*\*(?!\s)(.+?)(?<!\s)\*\*|(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])|(?<![\w])_(?![\s_])(.+?)(?<![\s_])_(?![\w])|\[([^\]\n]+)\]\(([^()\s]+)\)/;
@@ -46,19 +47,33 @@ export function InlineCode({ text }: { text: string }) {
   return <>{render(text, CODE, "c")}</>;
 }
 
-/** Paragraphs (blank-line separated) of inline Markdown, e.g. a multi-line hint. */
+/** Paragraphs and simple lists of inline Markdown, e.g. a multi-line hint or a walkthrough's notes. */
 export function MarkdownParagraphs({ text, className }: { text: string; className?: string }) {
   return (
     <>
-      {text
-        .split(/\n\s*\n/)
-        .map((paragraph) => paragraph.trim())
-        .filter(Boolean)
-        .map((paragraph, i) => (
+      {parseBlocks(text).map((block, i) =>
+        block.type === "paragraph" ? (
           <p key={i} className={className}>
-            <InlineMarkdown text={paragraph} />
+            <InlineMarkdown text={block.text} />
           </p>
-        ))}
+        ) : block.ordered ? (
+          <ol key={i} start={block.start} className="list-decimal space-y-1 pl-5">
+            {block.items.map((item, j) => (
+              <li key={j}>
+                <InlineMarkdown text={item} />
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <ul key={i} className="list-disc space-y-1 pl-5">
+            {block.items.map((item, j) => (
+              <li key={j}>
+                <InlineMarkdown text={item} />
+              </li>
+            ))}
+          </ul>
+        ),
+      )}
     </>
   );
 }

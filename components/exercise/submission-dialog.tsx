@@ -3,9 +3,9 @@
 import Editor, { DiffEditor, type DiffOnMount } from "@monaco-editor/react";
 import { useState } from "react";
 import { ModalDialog } from "./modal-dialog";
+import "./monaco-setup";
+import type { EditorOptions } from "./monaco-setup";
 import type { SubmissionDetail } from "./types";
-
-type EditorOptions = NonNullable<React.ComponentProps<typeof Editor>["options"]>;
 
 /**
  * The library disposes the diff's models before the diff widget on unmount, which Monaco reports
@@ -20,7 +20,9 @@ const disposeModelsAfterWidget: DiffOnMount = (diff) => {
   });
 };
 
-export function SubmissionDialog({ submission, currentCode, theme, editorOptions, onRestore, onClose }: { submission: SubmissionDetail; currentCode: () => string; theme: string; editorOptions: EditorOptions; onRestore: () => void; onClose: () => void }) {
+/** `language` follows the exercise's kind: TypeScript code, or a predicted output as plain text. */
+export function SubmissionDialog({ submission, currentCode, theme, editorOptions, language, restoreLabel, onRestore, onClose }: { submission: SubmissionDetail; currentCode: () => string; theme: string; editorOptions: EditorOptions; language: "typescript" | "plaintext"; restoreLabel: string; onRestore: () => void; onClose: () => void }) {
+  const extension = language === "typescript" ? "ts" : "txt";
   /** The code compared against, taken when Compare is pressed (the editor keeps its own text). */
   const [comparedWith, setComparedWith] = useState<string | null>(null);
   return (
@@ -35,7 +37,7 @@ export function SubmissionDialog({ submission, currentCode, theme, editorOptions
               {comparedWith !== null ? "Show code" : "Compare with current code"}
             </button>
             <button type="button" onClick={onRestore} className="rounded-md bg-accent-600 px-3 py-1 text-sm font-medium text-white hover:bg-accent-700">
-              Restore into editor
+              {restoreLabel}
             </button>
             <button type="button" onClick={onClose} className="rounded-md px-3 py-1 text-sm" aria-label="Close">
               ✕
@@ -47,17 +49,17 @@ export function SubmissionDialog({ submission, currentCode, theme, editorOptions
             <DiffEditor
               original={submission.code}
               modified={comparedWith}
-              language="typescript"
+              language={language}
               theme={theme}
               options={{ readOnly: true, renderSideBySide: true, automaticLayout: true, wordWrap: editorOptions.wordWrap }}
-              originalModelPath={`file:///history/${submission.id}/original.ts`}
-              modifiedModelPath={`file:///history/${submission.id}/current.ts`}
+              originalModelPath={`file:///history/${submission.id}/original.${extension}`}
+              modifiedModelPath={`file:///history/${submission.id}/current.${extension}`}
               keepCurrentOriginalModel
               keepCurrentModifiedModel
               onMount={disposeModelsAfterWidget}
             />
           ) : (
-            <Editor path={`file:///history/${submission.id}.ts`} defaultLanguage="typescript" value={submission.code} theme={theme} options={{ ...editorOptions, readOnly: true }} />
+            <Editor path={`file:///history/${submission.id}.${extension}`} defaultLanguage={language} value={submission.code} theme={theme} options={{ ...editorOptions, readOnly: true }} />
           )}
         </div>
       </div>

@@ -1,7 +1,8 @@
 // Shapes the exercise page's client components receive; nothing secret is ever in them.
-import type { RunResult } from "@/lib/sandbox/types";
+import type { ExerciseKind } from "@/lib/content/schema";
+import type { LoopPhase, PredictOutcome, PredictStep, RunResult } from "@/lib/sandbox/types";
 
-export type { RunResult };
+export type { ExerciseKind, LoopPhase, PredictOutcome, PredictStep, RunResult };
 
 export interface SubmissionRow {
   id: string;
@@ -17,12 +18,23 @@ export interface SubmissionDetail extends SubmissionRow {
   tests: Array<{ name: string; status: "passed" | "failed"; hidden: boolean; message?: string; durationMs: number }>;
 }
 
+/** What GET /solution (once solved) and, for predict exercises, POST /solution (giving up) answer. */
+export interface SolutionReveal {
+  /** The reference solution; for predict exercises, the program's output. */
+  solution: string;
+  walkthrough?: PredictStep[];
+  notes?: string;
+}
+
 export interface WorkbenchProps {
   slug: string;
   title: string;
+  kind: ExerciseKind;
   starter: string;
   visibleTests: string;
   testApiTypes: string;
+  /** `node` exercises: the declarations of the sandbox's Node modules and web globals. */
+  runtimeTypes?: string;
   signedIn: boolean;
   initialDraft: string | null;
   hints: string[];

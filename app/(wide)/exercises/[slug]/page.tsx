@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DifficultyBadge } from "@/components/badges";
+import { NodeRuntimeNote } from "@/components/exercise/node-runtime-note";
 import { ExerciseWorkbench } from "@/components/exercise/workbench";
 import { getPreferences } from "@/lib/account/preferences";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -14,6 +15,13 @@ import { Breadcrumb } from "@/components/breadcrumb";
 
 type Params = { params: Promise<{ slug: string }> };
 
+/** The program of a predict exercise, highlighted here so the page ships no highlighter. */
+async function renderProgram(program: string): Promise<string> {
+  const longestFence = Math.max(2, ...[...program.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longestFence + 1);
+  return (await renderLessonMarkdown(`${fence}js\n${program}\n${fence}`)).html;
+}
+
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const exercise = getExercise((await params).slug);
   return { title: exercise?.title ?? "Exercise not found" };
@@ -25,12 +33,15 @@ export default async function ExercisePage({ params }: Params) {
   // Only public fields go further: hidden tests and the solution never reach the client.
   const exercise = toPublic(found);
   const user = await getCurrentUser();
-  const [state, submissions, rendered, preferences] = await Promise.all([
+  const [state, submissions, rendered, preferences, programHtml] = await Promise.all([
     user ? getExerciseState(user.id, found.id) : null,
     user ? listSubmissions(user.id, found.id) : [],
     renderLessonMarkdown(exercise.instructions),
     user ? getPreferences(user.id) : null,
+    exercise.program !== undefined ? renderProgram(exercise.program) : null,
   ]);
+  const types = editorTypes(exercise.kind);
+  const runtimeTypes = exercise.kind === "node" ? types.runtimeTypes : undefined;
   const lesson = getLessonCatalog().lessons.get(`${exercise.track}/${exercise.lesson}`);
 
   const instructions = (
@@ -49,6 +60,7 @@ export default async function ExercisePage({ params }: Params) {
           </span>
         ) : null}
       </div>
+      {exercise.kind === "node" ? <NodeRuntimeNote runtimeTypes={runtimeTypes} /> : null}
       <div className="lesson-body prose prose-sm prose-zinc mt-5 max-w-none dark:prose-invert prose-pre:bg-transparent prose-pre:p-0" dangerouslySetInnerHTML={{ __html: rendered.html }} />
     </>
   );
@@ -57,9 +69,11 @@ export default async function ExercisePage({ params }: Params) {
     <ExerciseWorkbench
       slug={exercise.slug}
       title={exercise.title}
+      kind={exercise.kind}
       starter={exercise.starter}
       visibleTests={exercise.visibleTests}
-      testApiTypes={editorTypes(exercise.kind).testApiTypes}
+      testApiTypes={types.testApiTypes}
+      runtimeTypes={runtimeTypes}
       signedIn={user !== null}
       initialDraft={state?.draft ?? null}
       hints={exercise.hints.slice(0, state?.hintsRevealed ?? 0)}
@@ -67,6 +81,7 @@ export default async function ExercisePage({ params }: Params) {
       solved={state?.solvedAt != null}
       submissions={submissions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() }))}
       instructions={instructions}
+      program={programHtml !== null ? <div dangerouslySetInnerHTML={{ __html: programHtml }} /> : undefined}
       editorPreferences={preferences ? { editorKeymap: preferences.editorKeymap, editorWrap: preferences.editorWrap } : null}
     />
   );

@@ -589,9 +589,6 @@ Object.defineProperties(EventEmitter, {
 
 export const eventsModule = Object.assign(EventEmitter, {
   EventEmitter,
-  init(this: EventEmitter, options?: EventEmitterOptions) {
-    initEmitter(this, options);
-  },
   once,
   on,
   getEventListeners,
@@ -601,5 +598,4 @@ export const eventsModule = Object.assign(EventEmitter, {
   addAbortListener,
   errorMonitor,
   captureRejectionSymbol,
-  usingDomains: false,
 });

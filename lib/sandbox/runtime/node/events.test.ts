@@ -178,11 +178,15 @@ describe("events, compared with Node's", () => {
 
   it("warns like Node when a listener count passes the maximum", async () => {
     const nodeWarning = new Promise<Error>((resolve) => process.once("warning", resolve));
-    const nodeEmitter = new nodeEvents.EventEmitter();
+    class NodePool extends nodeEvents.EventEmitter {}
+    Object.defineProperty(NodePool, "name", { value: "Pool" });
+    const nodeEmitter = new NodePool();
     for (let index = 0; index < 11; index++) nodeEmitter.on("data", () => undefined);
     const expected = await nodeWarning;
+    expect(expected.message).toContain("added to [Pool]");
 
-    const emitter = new ours.EventEmitter();
+    class Pool extends ours.EventEmitter {}
+    const emitter = new Pool();
     for (let index = 0; index < 11; index++) emitter.on("data", () => undefined);
     expect(emitter.listeners("data")).toHaveLength(11);
     await new Promise((resolve) => setImmediate(resolve));

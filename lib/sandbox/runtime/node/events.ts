@@ -91,15 +91,21 @@ function maxListenersOf(emitter: EventEmitter): number {
   return emitter._maxListeners === undefined ? defaultMaxListeners : emitter._maxListeners;
 }
 
+/** What Node's inspect(emitter, { depth: -1 }) prints: the class name in brackets. */
+function bracketName(emitter: EventEmitter): string {
+  const constructor = (Object.getPrototypeOf(emitter) as { constructor?: { name?: unknown } } | null)?.constructor;
+  const name = typeof constructor?.name === "string" && constructor.name !== "" ? constructor.name : "Object";
+  return `[${name}]`;
+}
+
 function warnMaxListeners(emitter: EventEmitter, type: EventName, count: number): void {
-  const host = runtimeHost();
   const warning = new Error(
     `Possible EventEmitter memory leak detected. ${count} ${String(type)} listeners added to ` +
-      `${host.inspect(emitter, { depth: -1 })}. MaxListeners is ${maxListenersOf(emitter)}. ` +
+      `${bracketName(emitter)}. MaxListeners is ${maxListenersOf(emitter)}. ` +
       "Use emitter.setMaxListeners() to increase limit",
   );
   Object.assign(warning, { name: "MaxListenersExceededWarning", emitter, type, count });
-  // Imported lazily through the registry to avoid a module cycle: process is an EventEmitter.
+  // Reached through a sink rather than an import: process is itself an EventEmitter.
   warningSink.emitWarning(warning);
 }
 
@@ -589,9 +595,6 @@ Object.defineProperties(EventEmitter, {
 
 export const eventsModule = Object.assign(EventEmitter, {
   EventEmitter,
-  init(this: EventEmitter, options?: EventEmitterOptions) {
-    initEmitter(this, options);
-  },
   once,
   on,
   getEventListeners,
@@ -601,5 +604,4 @@ export const eventsModule = Object.assign(EventEmitter, {
   addAbortListener,
   errorMonitor,
   captureRejectionSymbol,
-  usingDomains: false,
 });

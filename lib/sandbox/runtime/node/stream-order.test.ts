@@ -1,0 +1,133 @@
+// Event order against Node's streams: each scenario logs stream events beside a tick, a
+// microtask and an immediate scheduled at its start (the runtime uses Node's own tick
+// and microtask queues here, through the fake host), so any interleaving difference shows.
+import * as nodeStream from "node:stream";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadRuntime } from "./test-support.ts";
+
+let ours: typeof nodeStream;
+beforeAll(async () => {
+  ours = (await loadRuntime()).modules.stream as typeof nodeStream;
+});
+
+type Scenario = (stream: typeof nodeStream, log: (entry: string) => void) => Promise<unknown> | void;
+
+async function trace(stream: typeof nodeStream, scenario: Scenario): Promise<string[]> {
+  const entries: string[] = [];
+  const log = (entry: string) => entries.push(entry);
+  process.nextTick(() => log("tick0"));
+  Promise.resolve().then(() => log("micro0"));
+  setImmediate(() => log("immediate0"));
+  await scenario(stream, log);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  return entries;
+}
+
+const scenarios: Record<string, Scenario> = {
+  fromData: (stream, log) => {
+    const r = stream.Readable.from([1, 2, 3]);
+    r.on("data", (v) => log(`data ${v}`)).on("end", () => log("end")).on("close", () => log("close"));
+  },
+  fromIterate: async (stream, log) => {
+    for await (const v of stream.Readable.from([1, 2])) log(`got ${v}`);
+    log("loop done");
+  },
+  fromPipe: (stream, log) => {
+    const w = new stream.Writable({ objectMode: true, write(c, _e, cb) { log(`write ${c}`); cb(); } });
+    w.on("finish", () => log("finish")).on("close", () => log("w close"));
+    stream.Readable.from(["a", "b"]).on("end", () => log("end")).on("close", () => log("r close")).pipe(w);
+  },
+  fromPipeline: (stream, log) => {
+    const t = new stream.Transform({ objectMode: true, transform(c, _e, cb) { log(`t ${c}`); cb(null, c); } });
+    const w = new stream.Writable({ objectMode: true, write(c, _e, cb) { log(`write ${c}`); cb(); } });
+    stream.pipeline(stream.Readable.from(["a", "b"]), t, w, (e) => log(`done ${e}`));
+  },
+  readablePush: (stream, log) => {
+    let i = 0;
+    const r = new stream.Readable({ read() { log(`read ${i}`); this.push(i < 2 ? String(i++) : null); } });
+    r.on("data", (v) => log(`data ${v}`)).on("end", () => log("end")).on("close", () => log("close"));
+  },
+  writableEnd: (stream, log) => {
+    const w = new stream.Writable({ write(c, _e, cb) { log(`write ${c}`); cb(); }, final(cb) { log("final"); cb(); } });
+    w.on("finish", () => log("finish")).on("close", () => log("close"));
+    w.write("a", () => log("cb a"));
+    w.end("b", () => log("end cb"));
+  },
+  asyncWrite: (stream, log) => {
+    const w = new stream.Writable({ highWaterMark: 2, write(c, _e, cb) { log(`write ${c}`); setImmediate(cb); } });
+    w.on("drain", () => log("drain")).on("finish", () => log("finish"));
+    log(`w1 ${w.write("ab")}`);
+    log(`w2 ${w.write("c")}`);
+    w.end();
+  },
+  transformFlush: (stream, log) => {
+    const t = new stream.Transform({ transform(c, _e, cb) { cb(null, c); }, flush(cb) { log("flush"); cb(null, "z"); } });
+    t.on("data", (c) => log(`data ${c}`)).on("end", () => log("end")).on("finish", () => log("finish")).on("close", () => log("close"));
+    t.write("a");
+    t.end();
+  },
+  destroyError: (stream, log) => {
+    const r = new stream.Readable({ read() {} });
+    r.on("error", (e) => log(`error ${e.message}`)).on("close", () => log("close"));
+    r.destroy(new Error("x"));
+    log("after destroy");
+  },
+  fromString: (stream, log) => {
+    stream.Readable.from("abc").on("data", (c) => log(`data ${c}`)).on("end", () => log("end"));
+  },
+  fromAsyncGen: (stream, log) => {
+    async function* gen() { yield 1; yield 2; }
+    stream.Readable.from(gen()).on("data", (v) => log(`data ${v}`)).on("end", () => log("end")).on("close", () => log("close"));
+  },
+};
+
+const fromScenarios: Record<string, Scenario> = {
+  fromInterleaved: (stream, log) => {
+    stream.Readable.from([1, 2, 3]).on("data", (value) => {
+      log(`data ${value}`);
+      process.nextTick(() => log(`tick after ${value}`));
+      void Promise.resolve().then(() => log(`microtask after ${value}`));
+    });
+  },
+  fromIterateInterleaved: async (stream, log) => {
+    for await (const value of stream.Readable.from([1, 2, 3])) {
+      log(`got ${value}`);
+      process.nextTick(() => log(`tick after ${value}`));
+    }
+  },
+  fromPromises: (stream, log) => {
+    stream.Readable.from([Promise.resolve(1), 2, Promise.resolve(3)]).on("data", (v) => log(`data ${v}`)).on("end", () => log("end"));
+  },
+  fromNull: (stream, log) => {
+    stream.Readable.from([1, null]).on("data", (v) => log(`data ${v}`)).on("error", (e: Error & { code?: string }) => log(`error ${e.code} ${e.message}`)).on("close", () => log("close"));
+  },
+  fromGenReturn: (stream, log) => {
+    function* gen() { try { yield 1; yield 2; yield 3; } finally { log("gen finally"); } }
+    const r = stream.Readable.from(gen());
+    r.once("data", (v) => { log(`data ${v}`); r.destroy(); });
+    r.on("close", () => log("close"));
+  },
+  fromBackpressure: (stream, log) => {
+    const r = stream.Readable.from([1, 2, 3, 4], { highWaterMark: 2 });
+    log(`len ${r.readableLength}`);
+    r.on("readable", () => { let v; while ((v = r.read()) !== null) log(`read ${v}`); });
+    r.on("end", () => log("end"));
+  },
+};
+describe("stream event order, compared with Node's", () => {
+  it.each(Object.entries({ ...scenarios, ...fromScenarios }))("%s", async (_name, scenario) => {
+    expect(await trace(ours, scenario)).toEqual(await trace(nodeStream, scenario));
+  });
+
+  // Known gap: readable-stream 4.8 carries Node 18's pipeline, which calls back as soon as a middle
+  // stream fails; Node 24 waits for the source's 'close' first. This test starts failing when fixed.
+  it.fails("pipeline() calls back after every stream closed when a middle stream fails", async () => {
+    const scenario: Scenario = (stream, log) => {
+      const failing = new stream.Transform({ transform: (_chunk, _encoding, callback) => callback(new Error("bad")) });
+      const source = stream.Readable.from(["a"]).on("close", () => log("source close"));
+      failing.on("close", () => log("failing close"));
+      stream.pipeline(source, failing, new stream.PassThrough(), (error) => log(`done ${error?.message}`));
+    };
+    expect(await trace(ours, scenario)).toEqual(await trace(nodeStream, scenario));
+  });
+});

@@ -11,7 +11,7 @@ const SANDBOX_DIR = path.join(process.cwd(), "lib", "sandbox");
 export const DECLARATIONS = {
   testApi: path.join(SANDBOX_DIR, "test-api.d.ts"),
   plainGlobals: path.join(SANDBOX_DIR, "types", "plain-globals.d.ts"),
-  node: ["node-globals.d.ts", "node-modules.d.ts", "web-globals.d.ts"].map((f) => path.join(SANDBOX_DIR, "types", f)),
+  node: ["node-globals.d.ts", "node-modules.d.ts", "node-fs.d.ts", "web-globals.d.ts"].map((f) => path.join(SANDBOX_DIR, "types", f)),
 };
 
 /** The files a kind's code is checked against (besides the ES2023 library). */

@@ -332,7 +332,7 @@ export const runApi = {
     const moduleObject = { exports: {} };
     loop.phase = "main";
     try {
-      apply(factory, undefined, [moduleObject.exports, requireForSolution, moduleObject]);
+      apply(factory, undefined, [moduleObject.exports, requireForSolution, moduleObject, "/sandbox/solution.js", "/sandbox"]);
     } catch (error) {
       const location = solutionLocation(stackOf(error));
       startResult = toJson({ ok: false, message: describeThrown(error), line: location ? location.line : undefined, column: location ? location.column : undefined });

@@ -119,15 +119,60 @@ describe("stream event order, compared with Node's", () => {
     expect(await trace(ours, scenario)).toEqual(await trace(nodeStream, scenario));
   });
 
-  // Known gap: readable-stream 4.8 carries Node 18's pipeline, which calls back as soon as a middle
-  // stream fails; Node 24 waits for the source's 'close' first. This test starts failing when fixed.
-  it.fails("pipeline() calls back after every stream closed when a middle stream fails", async () => {
-    const scenario: Scenario = (stream, log) => {
-      const failing = new stream.Transform({ transform: (_chunk, _encoding, callback) => callback(new Error("bad")) });
-      const source = stream.Readable.from(["a"]).on("close", () => log("source close"));
-      failing.on("close", () => log("failing close"));
-      stream.pipeline(source, failing, new stream.PassThrough(), (error) => log(`done ${error?.message}`));
-    };
+});
+
+// Node 18's pipeline (readable-stream's) calls back as soon as a stream fails; Node 24 waits for the
+// streams it destroyed to close (stream.ts restores that).
+const failingPipelines: Record<string, Scenario> = {
+  middleFails: (stream, log) => {
+    const failing = new stream.Transform({ transform: (_chunk, _encoding, callback) => callback(new Error("bad")) });
+    const source = stream.Readable.from(["a"]).on("close", () => log("source close"));
+    failing.on("close", () => log("failing close"));
+    stream.pipeline(source, failing, new stream.PassThrough().on("close", () => log("sink close")), (error) => log(`done ${error?.message}`));
+  },
+  sourceFails: (stream, log) => {
+    const source = new stream.Readable({ read() { this.destroy(new Error("source broke")); } }).on("close", () => log("source close"));
+    const through = new stream.PassThrough().on("close", () => log("through close"));
+    const sink = new stream.Writable({ write: (_c, _e, callback) => callback() }).on("close", () => log("sink close"));
+    stream.pipeline(source, through, sink, (error) => log(`done ${error?.message}`));
+  },
+  sinkFails: (stream, log) => {
+    const source = stream.Readable.from(["a", "b"]).on("close", () => log("source close"));
+    const sink = new stream.Writable({ write: (_c, _e, callback) => callback(new Error("disk full")) }).on("close", () => log("sink close"));
+    stream.pipeline(source, sink, (error) => log(`done ${error?.message}`));
+  },
+  generatorFails: (stream, log) => {
+    const source = stream.Readable.from(["a"]).on("close", () => log("source close"));
+    stream.pipeline(
+      source,
+      async function* (chunks: AsyncIterable<unknown>) {
+        for await (const chunk of chunks) throw new Error(`cannot ${String(chunk)}`);
+        yield "never";
+      },
+      new stream.PassThrough().on("close", () => log("sink close")),
+      (error) => log(`done ${error?.message}`),
+    );
+  },
+  noCloseEvent: (stream, log) => {
+    const source = new stream.Readable({ emitClose: false, read() {} }).on("close", () => log("source close"));
+    const failing = new stream.Writable({ write: (_c, _e, callback) => callback(new Error("bad")) });
+    stream.pipeline(source, failing, (error) => log(`done ${error?.message}`));
+    source.push("x");
+  },
+  promisesMiddleFails: async (stream, log) => {
+    const failing = new stream.Transform({ transform: (_chunk, _encoding, callback) => callback(new Error("bad")) });
+    const source = stream.Readable.from(["a"]).on("close", () => log("source close"));
+    await stream.promises.pipeline(source, failing, new stream.PassThrough()).catch((error: Error) => log(`rejected ${error.message}`));
+  },
+  succeeds: (stream, log) => {
+    const source = stream.Readable.from(["a"]).on("close", () => log("source close"));
+    const sink = new stream.Writable({ write: (_c, _e, callback) => callback() }).on("close", () => log("sink close"));
+    stream.pipeline(source, sink, (error) => log(`done ${String(error)}`));
+  },
+};
+
+describe("pipeline() error timing, compared with Node's", () => {
+  it.each(Object.entries(failingPipelines))("%s", async (_name, scenario) => {
     expect(await trace(ours, scenario)).toEqual(await trace(nodeStream, scenario));
   });
 });

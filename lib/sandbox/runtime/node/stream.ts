@@ -51,13 +51,27 @@ function pipeline(...args: unknown[]): unknown {
   return portPipeline(...streams, afterDestroyedStreamsClose(streams, callback as PipelineCallback));
 }
 
+/** Node 24's AbortError from an aborted pipeline carries the signal's reason as its cause. */
+function withAbortCause(error: unknown, args: unknown[]): unknown {
+  const options = args.at(-1) as { signal?: AbortSignal } | undefined;
+  const signal = options?.signal;
+  const isAbort = error instanceof Error && error.name === "AbortError";
+  if (isAbort && signal?.aborted && !Object.prototype.hasOwnProperty.call(error, "cause")) {
+    Object.defineProperty(error, "cause", { value: signal.reason, writable: true, configurable: true });
+  }
+  return error;
+}
+
 function promisesPipeline(...args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
     portPromisesPipeline(...args).then(resolve, (error: unknown) =>
-      afterDestroyedStreamsClose(args, () => reject(error))(error),
+      afterDestroyedStreamsClose(args, () => reject(withAbortCause(error, args)))(error),
     );
   });
 }
+
+// Node 22 raised the default byte highWaterMark from 16 KiB to 64 KiB (object mode stays at 16).
+(Stream.setDefaultHighWaterMark as (objectMode: boolean, value: number) => void)(false, 64 * 1024);
 
 Object.defineProperty(pipeline, Symbol.for("nodejs.util.promisify.custom"), { enumerable: true, get: () => promisesPipeline });
 Object.assign(Stream, { pipeline });

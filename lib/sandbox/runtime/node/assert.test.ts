@@ -65,6 +65,26 @@ const cases: [string, (assert: Assert) => unknown][] = [
 ];
 
 describe("assert, compared with Node's", () => {
+  it("lays values out for diffs as Node's inspect does with the options of its assertion messages", async () => {
+    const { inspect } = await import("node:util");
+    const { assertView } = await import("./assert-view.ts");
+    const { bindRuntime } = await import("./bindings.ts");
+    const { fakeHost, nodeWeb } = await import("./test-support.ts");
+    bindRuntime(fakeHost(), nodeWeb);
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    const sparse = [1, , , 4];
+    const withExtra = Object.assign([1, 2], { extra: true, another: 1 });
+    const samples: unknown[] = [
+      {}, [], { b: [1, 2], a: 1, "x-y": "s" }, new Map<string, unknown>([["b", 2], ["a", { deep: [1] }]]), new Set([2, 1]), new Point(1),
+      Object.create(null), [undefined, null, -0, 1n], new Date(0), /x/g, new Uint8Array([1, 2]), Buffer.from("ab"),
+      { [Symbol("s")]: 1 }, { get g() { return 1; } }, cyclic, "it's", [[1, [2]]], { f() {}, g: () => 1, h: class K {} },
+      new Map(), sparse, withExtra, { a: {} }, new Point(0), [new Point(2)], new Set(), { nested: { map: new Map([[{ k: 1 }, new Set(["v"])]]) } },
+    ];
+    const options = { compact: false, customInspect: false, depth: 1000, maxArrayLength: Infinity, showHidden: false, showProxy: false, sorted: true, getters: true };
+    for (const sample of samples) expect(assertView(sample)).toBe(inspect(sample, options));
+  });
+
   it.each(cases)("%s", (_name, run) => {
     expect(outcome(() => run(ours))).toEqual(outcome(() => run(nodeAssert)));
   });

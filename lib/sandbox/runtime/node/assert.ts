@@ -1,10 +1,10 @@
-import { runtimeHost } from "./bindings.ts";
+import { assertView } from "./assert-view.ts";
 import { isDeepLooseEqual, isDeepStrictEqual } from "./deep-equal.ts";
 import { invalidArgType } from "./errors.ts";
 
 /*
  * A small node:assert with Node's messages for the common cases: "a !== b" for primitives, a
- * "+ actual - expected" line diff of the inspected values for objects. Node's source-reading
+ * "+ actual - expected" line diff of the values laid out as Node does (assert-view.ts). Node's source-reading
  * message for assert.ok (which quotes the failing expression) is approximated with the value.
  */
 
@@ -15,20 +15,7 @@ interface AssertionErrorOptions {
   operator?: string;
 }
 
-// The options Node's assertion messages inspect with (see lib/internal/assert/assertion_error.js).
-const INSPECT_OPTIONS = {
-  compact: false,
-  customInspect: false,
-  depth: 1000,
-  maxArrayLength: Infinity,
-  showHidden: false,
-  sorted: true,
-  getters: true,
-};
-
-function show(value: unknown): string {
-  return runtimeHost().inspect(value, INSPECT_OPTIONS as { depth: number });
-}
+const show = assertView;
 
 export class AssertionError extends Error {
   generatedMessage: boolean;

@@ -64,6 +64,35 @@ describe("buffer, compared with Node's", () => {
     expect(run(OurBuffer)).toEqual(run(Buffer));
   });
 
+  it("handles multi-byte characters at the edges like Node", () => {
+    const run = (B: typeof Buffer) => {
+      const small = B.alloc(4);
+      const written = small.write("a€b");
+      const euro = B.from("€€");
+      return {
+        written,
+        small: small.toString("hex"),
+        cut: [euro.toString("utf8", 1), euro.toString("utf8", 0, 4), euro.toString("hex", 1, 3)],
+        filled: B.alloc(5, "€").toString("hex"),
+        view: (() => {
+          const whole = B.from("hello");
+          const part = whole.slice(1, 3);
+          part[0] = 69;
+          return [whole.toString(), B.from(whole).equals(whole), B.from(whole) !== whole];
+        })(),
+        bigints: (() => {
+          const big = B.alloc(8);
+          big.writeBigInt64LE(-2n);
+          return [big.readBigInt64LE(), big.readBigUInt64BE()];
+        })(),
+        compare: [B.compare(B.from("ab"), B.from("abc")), B.from("b").compare(B.from("a"))],
+        latin1: B.from("ÿé", "latin1").toString("latin1"),
+        ucs2: B.from("hi €", "utf16le").toString("hex"),
+      };
+    };
+    expect(run(OurBuffer)).toEqual(run(Buffer));
+  });
+
   it("refuses allocations above its cap with Node's ERR_OUT_OF_RANGE instead of allocating", () => {
     for (const attempt of [() => OurBuffer.alloc(2 ** 31), () => OurBuffer.allocUnsafe(2 ** 40), () => OurBuffer.alloc(-1)]) {
       expect(attempt).toThrow(RangeError);

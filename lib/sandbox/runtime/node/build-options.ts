@@ -23,6 +23,7 @@ export const nodeModulesBuildOptions = {
     string_decoder: packageFile("string_decoder/"),
   },
   inject: [here("./shims/globals.ts")],
+  // Nothing to define: the globals the ports read are injected above.
   define: {},
   // Bundling renames clashing top-level names; Node's classes must keep theirs (inspect, errors).
   keepNames: true,

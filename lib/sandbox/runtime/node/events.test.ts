@@ -142,6 +142,29 @@ describe("events, compared with Node's", () => {
     });
   });
 
+  it("keeps the listener list fixed during an emit, as Node does", async () => {
+    await expectSameAsNode((events) => {
+      const log: unknown[] = [];
+      const emitter = new events.EventEmitter();
+      const second = () => log.push("second");
+      emitter.on("x", () => {
+        log.push("first");
+        emitter.removeListener("x", second);
+        emitter.on("x", () => log.push("added during emit"));
+      });
+      emitter.on("x", second);
+      emitter.emit("x");
+      emitter.emit("x");
+      const onceListener = () => log.push("once");
+      emitter.once("y", onceListener);
+      log.push(emitter.listeners("y")[0] === onceListener, emitter.rawListeners("y")[0] === onceListener);
+      log.push((emitter.rawListeners("y")[0] as { listener?: unknown }).listener === onceListener);
+      emitter.on("removeListener", (name, listener) => log.push(["removed", name, listener === onceListener]));
+      emitter.emit("y");
+      return log;
+    });
+  });
+
   it("validates arguments with Node's errors", async () => {
     await expectSameAsNode((events) => {
       const emitter = new events.EventEmitter();

@@ -119,15 +119,169 @@ describe("stream event order, compared with Node's", () => {
     expect(await trace(ours, scenario)).toEqual(await trace(nodeStream, scenario));
   });
 
-  // Known gap: readable-stream 4.8 carries Node 18's pipeline, which calls back as soon as a middle
-  // stream fails; Node 24 waits for the source's 'close' first. This test starts failing when fixed.
-  it.fails("pipeline() calls back after every stream closed when a middle stream fails", async () => {
-    const scenario: Scenario = (stream, log) => {
-      const failing = new stream.Transform({ transform: (_chunk, _encoding, callback) => callback(new Error("bad")) });
-      const source = stream.Readable.from(["a"]).on("close", () => log("source close"));
-      failing.on("close", () => log("failing close"));
-      stream.pipeline(source, failing, new stream.PassThrough(), (error) => log(`done ${error?.message}`));
-    };
+});
+
+// Node 18's pipeline (readable-stream's) calls back as soon as a stream fails; Node 24 waits for the
+// streams it destroyed to close (stream.ts restores that).
+const failingPipelines: Record<string, Scenario> = {
+  middleFails: (stream, log) => {
+    const failing = new stream.Transform({ transform: (_chunk, _encoding, callback) => callback(new Error("bad")) });
+    const source = stream.Readable.from(["a"]).on("close", () => log("source close"));
+    failing.on("close", () => log("failing close"));
+    stream.pipeline(source, failing, new stream.PassThrough().on("close", () => log("sink close")), (error) => log(`done ${error?.message}`));
+  },
+  sourceFails: (stream, log) => {
+    const source = new stream.Readable({ read() { this.destroy(new Error("source broke")); } }).on("close", () => log("source close"));
+    const through = new stream.PassThrough().on("close", () => log("through close"));
+    const sink = new stream.Writable({ write: (_c, _e, callback) => callback() }).on("close", () => log("sink close"));
+    stream.pipeline(source, through, sink, (error) => log(`done ${error?.message}`));
+  },
+  sinkFails: (stream, log) => {
+    const source = stream.Readable.from(["a", "b"]).on("close", () => log("source close"));
+    const sink = new stream.Writable({ write: (_c, _e, callback) => callback(new Error("disk full")) }).on("close", () => log("sink close"));
+    stream.pipeline(source, sink, (error) => log(`done ${error?.message}`));
+  },
+  generatorFails: (stream, log) => {
+    const source = stream.Readable.from(["a"]).on("close", () => log("source close"));
+    stream.pipeline(
+      source,
+      async function* (chunks: AsyncIterable<unknown>) {
+        for await (const chunk of chunks) throw new Error(`cannot ${String(chunk)}`);
+        yield "never";
+      },
+      new stream.PassThrough().on("close", () => log("sink close")),
+      (error) => log(`done ${error?.message}`),
+    );
+  },
+  noCloseEvent: (stream, log) => {
+    const source = new stream.Readable({ emitClose: false, read() {} }).on("close", () => log("source close"));
+    const failing = new stream.Writable({ write: (_c, _e, callback) => callback(new Error("bad")) });
+    stream.pipeline(source, failing, (error) => log(`done ${error?.message}`));
+    source.push("x");
+  },
+  promisesMiddleFails: async (stream, log) => {
+    const failing = new stream.Transform({ transform: (_chunk, _encoding, callback) => callback(new Error("bad")) });
+    const source = stream.Readable.from(["a"]).on("close", () => log("source close"));
+    await stream.promises.pipeline(source, failing, new stream.PassThrough()).catch((error: Error) => log(`rejected ${error.message}`));
+  },
+  succeeds: (stream, log) => {
+    const source = stream.Readable.from(["a"]).on("close", () => log("source close"));
+    const sink = new stream.Writable({ write: (_c, _e, callback) => callback() }).on("close", () => log("sink close"));
+    stream.pipeline(source, sink, (error) => log(`done ${String(error)}`));
+  },
+};
+
+const errorText = (error: unknown) => {
+  const { name, code, message } = error as { name: string; code?: string; message: string };
+  return `${name} ${code} ${message}`;
+};
+
+const edgeScenarios: Record<string, Scenario> = {
+  writeAfterEnd: (stream, log) => {
+    const sink = new stream.Writable({ write: (_c, _e, callback) => callback() });
+    sink.on("error", (error) => log(`error ${errorText(error)}`)).on("close", () => log("close"));
+    sink.end("a");
+    sink.write("b", (error) => log(`write callback ${error ? errorText(error) : "ok"}`));
+  },
+  endTwice: (stream, log) => {
+    const sink = new stream.Writable({ write: (_c, _e, callback) => callback() });
+    sink.on("error", (error) => log(`error ${errorText(error)}`)).on("finish", () => log("finish"));
+    sink.end(() => log("first end"));
+    sink.end((error?: Error | null) => log(`second end ${error ? errorText(error) : "ok"}`));
+  },
+  destroyWithoutError: (stream, log) => {
+    const source = new stream.Readable({ read() {} });
+    source.on("error", () => log("error")).on("close", () => log(`close ${source.destroyed} ${source.readableAborted}`));
+    source.destroy();
+  },
+  breakOutOfIteration: async (stream, log) => {
+    const source = stream.Readable.from([1, 2, 3]).on("close", () => log("close"));
+    for await (const value of source) {
+      log(`value ${value}`);
+      break;
+    }
+    log(`after break ${source.destroyed}`);
+  },
+  corkAndWritev: (stream, log) => {
+    const sink = new stream.Writable({
+      writev(chunks, callback) {
+        log(`writev ${chunks.map(({ chunk }) => String(chunk)).join("+")}`);
+        callback();
+      },
+    });
+    sink.cork();
+    sink.write("a");
+    sink.write("b");
+    process.nextTick(() => sink.uncork());
+    sink.on("finish", () => log("finish"));
+    setImmediate(() => sink.end());
+  },
+  multiByteEncoding: (stream, log) => {
+    const source = new stream.Readable({ read() {} });
+    source.setEncoding("utf8");
+    source.on("data", (chunk) => log(`data ${JSON.stringify(chunk)}`)).on("end", () => log("end"));
+    const bytes = Buffer.from("€uro");
+    source.push(bytes.subarray(0, 1));
+    source.push(bytes.subarray(1));
+    source.push(null);
+  },
+  objectModeDefaults: (stream, log) => {
+    const objects = new stream.Readable({ objectMode: true, read() {} });
+    const bytes = new stream.Writable({ write: (_c, _e, callback) => callback() });
+    log(`${objects.readableHighWaterMark} ${bytes.writableHighWaterMark} ${stream.getDefaultHighWaterMark(true)} ${stream.getDefaultHighWaterMark(false)}`);
+  },
+  pushAfterEof: (stream, log) => {
+    const source = new stream.Readable({ read() {} });
+    source.on("error", (error) => log(`error ${errorText(error)}`));
+    source.push(null);
+    source.push("late");
+  },
+  nullWrite: (stream, log) => {
+    const sink = new stream.Writable({ write: (_c, _e, callback) => callback() });
+    try {
+      sink.write(null);
+    } catch (error) {
+      log(`threw ${errorText(error)}`);
+    }
+  },
+  mapWithConcurrency: async (stream, log) => {
+    const doubled = await stream.Readable.from([3, 1, 2])
+      .map(async (value: number) => {
+        await new Promise((resolve) => setTimeout(resolve, value));
+        return value * 2;
+      }, { concurrency: 2 })
+      .toArray();
+    log(`mapped ${doubled.join(",")}`);
+  },
+  abortedPipeline: async (stream, log) => {
+    const controller = new AbortController();
+    const source = new stream.Readable({ read() {} }).on("close", () => log("source close"));
+    const pending = stream.promises.pipeline(source, new stream.PassThrough(), { signal: controller.signal });
+    controller.abort(new Error("user cancelled"));
+    await pending.catch((error: Error) => log(`rejected ${errorText(error)} cause=${String((error.cause as Error | undefined)?.message)}`));
+  },
+  asyncDispose: async (stream, log) => {
+    const source = new stream.Readable({ read() {} }).on("close", () => log(`close ${source.destroyed}`));
+    const dispose = (source as unknown as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.asyncDispose];
+    log(`has asyncDispose ${typeof dispose}`);
+    await dispose?.call(source).catch((error: unknown) => log(`dispose rejected ${errorText(error)}`));
+  },
+  finishedAfterEnd: async (stream, log) => {
+    const source = stream.Readable.from(["a"]);
+    source.resume();
+    await new Promise((resolve) => source.on("end", resolve));
+    stream.finished(source, (error) => log(`finished ${error ? errorText(error) : "ok"}`));
+  },
+};
+
+describe("stream edge cases, compared with Node's", () => {
+  it.each(Object.entries(edgeScenarios))("%s", async (_name, scenario) => {
+    expect(await trace(ours, scenario)).toEqual(await trace(nodeStream, scenario));
+  });
+});
+
+describe("pipeline() error timing, compared with Node's", () => {
+  it.each(Object.entries(failingPipelines))("%s", async (_name, scenario) => {
     expect(await trace(ours, scenario)).toEqual(await trace(nodeStream, scenario));
   });
 });

@@ -34,16 +34,22 @@ describe("timers, compared with Node's", () => {
     await expectSameAsNode(async ({ timers }) => {
       const log: unknown[] = [];
       await new Promise<void>((resolve) => {
-        timers.setTimeout((value: string) => log.push(["timeout", value]), 40, "late");
         const cleared = timers.setTimeout(() => log.push("never"), 1);
         timers.clearTimeout(cleared);
-        timers.setImmediate((value: string) => log.push(["immediate", value]), "soon");
-        let ticks = 0;
-        const interval = timers.setInterval(() => {
-          log.push(["interval", ++ticks]);
-          if (ticks === 2) timers.clearInterval(interval);
-        }, 1);
-        timers.setTimeout(resolve, 60);
+        // Each step is scheduled by the previous one, so real-time jitter cannot reorder them.
+        timers.setImmediate((value: string) => {
+          log.push(["immediate", value]);
+          let ticks = 0;
+          const interval = timers.setInterval(() => {
+            log.push(["interval", ++ticks]);
+            if (ticks < 2) return;
+            timers.clearInterval(interval);
+            timers.setTimeout((late: string) => {
+              log.push(["timeout", late]);
+              resolve();
+            }, 5, "late");
+          }, 1);
+        }, "soon");
       });
       return log;
     });

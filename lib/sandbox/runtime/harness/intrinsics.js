@@ -20,6 +20,7 @@ export const isArray = Array.isArray;
 export const ArrayPush = uncurry(Array.prototype.push);
 export const ArrayJoin = uncurry(Array.prototype.join);
 export const ArraySplice = uncurry(Array.prototype.splice);
+export const ArraySlice = uncurry(Array.prototype.slice);
 export const StringFn = String;
 export const StringSlice = uncurry(String.prototype.slice);
 export const StringIncludes = uncurry(String.prototype.includes);

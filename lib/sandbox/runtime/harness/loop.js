@@ -14,7 +14,7 @@
 // setTimeout(0) (real Node prints either order there).
 import { EPOCH, LIMITS } from "./config.js";
 import { describeThrown } from "./format.js";
-import { ArrayPush, ArraySplice, MapCtor, MapDelete, MapGet, MapSet, MathMax, NumberIsFinite, ObjectFreeze, PromiseResolve, PromiseThen, RealDate, TypeErrorCtor, WeakMapGet, WeakMapSet, apply, construct, defineProperty } from "./intrinsics.js";
+import { ArrayPush, ArraySlice, ArraySplice, MapCtor, MapDelete, MapGet, MapSet, MathMax, NumberIsFinite, ObjectFreeze, PromiseResolve, PromiseThen, RealDate, TypeErrorCtor, WeakMapGet, WeakMapSet, apply, construct, defineProperty } from "./intrinsics.js";
 
 const TIMEOUT_MAX = 2147483647;
 
@@ -226,6 +226,11 @@ export function drainTicks() {
     const tick = loop.ticks[loop.tickHead];
     loop.ticks[loop.tickHead++] = undefined;
     invoke("nextTick", "process.nextTick", tick.callback, tick.args);
+    // A tick that queues a tick forever must end as a timeout, not by growing the queue.
+    if (loop.tickHead > 1024 && loop.tickHead * 2 > loop.ticks.length) {
+      loop.ticks = ArraySlice(loop.ticks, loop.tickHead);
+      loop.tickHead = 0;
+    }
   }
   loop.ticks = [];
   loop.tickHead = 0;
@@ -333,7 +338,7 @@ export function runMacrotask(countUnrefed) {
           return true;
         }
         if (loop.immediateHead > 1024 && loop.immediateHead * 2 > loop.immediates.length) {
-          loop.immediates = loop.immediates.slice(loop.immediateHead);
+          loop.immediates = ArraySlice(loop.immediates, loop.immediateHead);
           loop.immediateHead = 0;
         }
         loop.stage = "close";

@@ -107,6 +107,27 @@ const fromScenarios: Record<string, Scenario> = {
     r.once("data", (v) => { log(`data ${v}`); r.destroy(); });
     r.on("close", () => log("close"));
   },
+  endedBeforeReadableListener: (stream, log) => {
+    const r = new stream.Readable({ read() {} });
+    r.push("hello ");
+    r.push("world");
+    r.push(null);
+    r.on("readable", () => { log("readable"); let v; while ((v = r.read()) !== null) log(`read ${String(v)}`); });
+    r.on("end", () => log("end"));
+  },
+  readableListenerThenEnd: (stream, log) => {
+    const r = new stream.Readable({ read() {} });
+    r.on("readable", () => { log("readable"); let v; while ((v = r.read()) !== null) log(`read ${String(v)}`); });
+    r.on("end", () => log("end"));
+    r.push("a");
+    r.push(null);
+  },
+  emptyEndedBeforeListener: (stream, log) => {
+    const r = new stream.Readable({ read() {} });
+    r.push(null);
+    r.on("readable", () => log(`readable ${String(r.read())}`));
+    r.on("end", () => log("end"));
+  },
   fromBackpressure: (stream, log) => {
     const r = stream.Readable.from([1, 2, 3, 4], { highWaterMark: 2 });
     log(`len ${r.readableLength}`);

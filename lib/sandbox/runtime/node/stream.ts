@@ -70,6 +70,32 @@ function promisesPipeline(...args: unknown[]): Promise<unknown> {
   });
 }
 
+interface ReadableInternals {
+  _readableState?: { ended?: boolean; endEmitted?: boolean; emittedReadable?: boolean; readableListening?: boolean; needReadable?: boolean; flowing?: boolean | null; length: number };
+}
+type Listener = (...args: unknown[]) => void;
+const portReadableOn = Stream.Readable.prototype.on as (this: unknown, event: string | symbol, listener: Listener) => unknown;
+const emitterOn = Object.getPrototypeOf(Stream.prototype).on as (this: unknown, event: string | symbol, listener: Listener) => unknown;
+
+/**
+ * Node 18 (the port) schedules a 'readable' when the stream ends while nobody listens, and again
+ * when a 'readable' listener is added: a stream ended before its listener came emits 'readable'
+ * twice. Node 24 keeps the first one pending and emits once. When a 'readable' is already scheduled
+ * for an ended stream, the new listener joins it instead of scheduling another.
+ */
+function readableOn(this: ReadableInternals, event: string | symbol, listener: Listener): unknown {
+  const state = this._readableState;
+  if (event === "readable" && state && state.ended && state.emittedReadable && !state.endEmitted && !state.readableListening) {
+    const result = emitterOn.call(this, event, listener);
+    state.readableListening = true;
+    state.needReadable = true;
+    state.flowing = false;
+    return result;
+  }
+  return portReadableOn.call(this, event, listener);
+}
+Object.assign(Stream.Readable.prototype, { on: readableOn, addListener: readableOn });
+
 // Node 22 raised the default byte highWaterMark from 16 KiB to 64 KiB (object mode stays at 16).
 (Stream.setDefaultHighWaterMark as (objectMode: boolean, value: number) => void)(false, 64 * 1024);
 

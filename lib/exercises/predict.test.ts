@@ -34,6 +34,10 @@ describe("keyFromRun", () => {
     expect(key.lines).toEqual(["a", "b"]);
     expect(key.walkthrough[1]).toEqual({ line: "b", phase: "timers", detail: "setTimeout 1 ms" });
   });
+  it("splits a console line that printed several lines", () => {
+    const key = keyFromRun({ status: "ok", exitCode: 0, output: [{ stream: "stdout", text: "{\n  a: 1\n}", phase: "main" }] });
+    expect(key.lines).toEqual(["{", "  a: 1", "}"]);
+  });
   it("refuses a program that did not finish", () => {
     expect(() => keyFromRun({ status: "timeout", exitCode: null, output: [] })).toThrow(/did not run to its end/);
   });

@@ -15,7 +15,8 @@ const keys = new Map<string, Promise<AnswerKey>>();
 /** The lines of a program's output as a learner would type them. */
 export function keyFromRun(run: ProgramRun): AnswerKey {
   if (run.status !== "ok") throw new Error(`the program did not run to its end in the sandbox (${run.status}${run.error ? `: ${run.error}` : ""})`);
-  const walkthrough = run.output.map((line): PredictStep => ({ line: line.text, phase: line.phase, ...(line.detail ? { detail: line.detail } : {}) }));
+  // One console.log of a large object prints several lines; the learner types each.
+  const walkthrough = run.output.flatMap((line) => line.text.split("\n").map((text): PredictStep => ({ line: text, phase: line.phase, ...(line.detail ? { detail: line.detail } : {}) })));
   return { lines: walkthrough.map((step) => step.line), walkthrough };
 }
 

@@ -1,7 +1,7 @@
 // The console the sandboxed code sees: bounded output, attributed to the running test, and (for
 // programs) tagged with the phase of the event loop that printed it.
 import { LIMITS } from "./config.js";
-import { formatArgs } from "./format.js";
+import { formatArgs, style } from "./format.js";
 import { ArrayPush, ObjectCreate, StringIndexOf, StringSlice } from "./intrinsics.js";
 import { loop } from "./loop.js";
 import { shared } from "./state.js";
@@ -27,7 +27,14 @@ function pushLine(level, text) {
 export function writeConsole(level, args) {
   if (consoleState.truncated) return;
   flushStreams();
-  pushLine(level, formatArgs(args));
+  style.console = true;
+  let text;
+  try {
+    text = formatArgs(args);
+  } finally {
+    style.console = false;
+  }
+  pushLine(level, text);
 }
 
 /** process.stdout.write / stderr.write: text without a newline waits for the rest of its line. */

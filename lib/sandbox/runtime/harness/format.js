@@ -1,7 +1,7 @@
 // Safe formatting: turns any value (proxies, throwing getters, cycles) into bounded text without
 // running user code, and serialises harness-made data to JSON.
 import { LIMITS, hardened } from "./config.js";
-import { ArrayJoin, ArrayPush, BigIntToString, DateGetTime, DateToISOString, ErrorCtor, FunctionToString, IteratorNext, JSONStringify, MapEntries, MapHas, MapSize, NumberIsFinite, NumberIsNaN, NumberParseFloat, NumberParseInt, NumberToString, ObjectIs, ObjectKeys, ObjectPrototype, RegExpTest, RegExpToString, SetIteratorNext, SetSize, SetValues, StringCharCodeAt, StringIncludes, StringReplaceAll, StringSlice, StringSplit, SymbolToString, WeakSetAdd, WeakSetCtor, WeakSetHas, apply, getOwnPropertyDescriptor, getPrototypeOf, isArray, kindOf, ownKeys } from "./intrinsics.js";
+import { ArrayJoin, ArrayPush, BigIntToString, DateGetTime, DateToISOString, ErrorCtor, FunctionToString, IteratorNext, JSONStringify, MapEntries, MapHas, MapSize, NumberIsFinite, NumberIsNaN, NumberParseFloat, NumberParseInt, NumberToString, ObjectIs, ObjectKeys, ObjectPrototype, RegExpTest, RegExpToString, SetIteratorNext, SetSize, SetValues, StringCharCodeAt, StringIncludes, StringReplaceAll, StringSlice, StringSplit, SymbolToString, TypedArrayLength, WeakSetAdd, WeakSetCtor, WeakSetHas, apply, getOwnPropertyDescriptor, getPrototypeOf, isArray, kindOf, ownKeys } from "./intrinsics.js";
 import { factories } from "./modules.js";
 
 // ---- safe formatting --------------------------------------------------------------------------
@@ -44,7 +44,7 @@ export function bigintText(value) {
 }
 
 /** Node's util.inspect look (single quotes, `[ 1, 2 ]`) for node exercises and programs. */
-export const style = { node: false };
+export const style = { node: false, console: false };
 
 function nodeQuote(s) {
   const q = !StringIncludes(s, "'") ? "'" : !StringIncludes(s, '"') ? '"' : !StringIncludes(s, "`") ? "`" : "'";
@@ -75,13 +75,20 @@ export function inspect(value, depth, seen, top) {
     }
     if (value === null) return "null";
     if (WeakSetHas(seen, value)) return "[Circular]";
+    if (style.node) {
+      const custom = style.console ? customInspect(value, depth) : null;
+      if (custom !== null) return custom;
+      const bytes = typedArrayText(value);
+      if (bytes !== null) return bytes;
+    }
     const kind = kindOf(value);
     if (kind === "date") {
       const t = DateGetTime(value);
       return NumberIsNaN(t) ? "Invalid Date" : DateToISOString(value);
     }
     if (kind === "regexp") return RegExpToString(value);
-    if (depth > 3) return isArray(value) ? "[Array]" : "[Object]";
+    // Node's console shows three levels (util.inspect's depth 2); failure messages show four.
+    if (depth > (style.node ? 2 : 3)) return isArray(value) ? "[Array]" : "[Object]";
     WeakSetAdd(seen, value);
     const parts = [];
     let length = 0;
@@ -97,6 +104,7 @@ export function inspect(value, depth, seen, top) {
         if (i >= 50 || length > LIMITS.inspectLength) { push("…"); break; }
         push(inspect(r.value[0], depth + 1, seen, false) + " => " + inspect(r.value[1], depth + 1, seen, false));
       }
+      if (style.node) return nodeBlock("Map(" + MapSize(value) + ") {", "}", parts, depth);
       return "Map(" + MapSize(value) + ") {" + (parts.length ? " " + ArrayJoin(parts, ", ") + " " : "") + "}";
     }
     if (kind === "set") {
@@ -107,6 +115,7 @@ export function inspect(value, depth, seen, top) {
         if (i >= 50 || length > LIMITS.inspectLength) { push("…"); break; }
         push(inspect(r.value, depth + 1, seen, false));
       }
+      if (style.node) return nodeBlock("Set(" + SetSize(value) + ") {", "}", parts, depth);
       return "Set(" + SetSize(value) + ") {" + (parts.length ? " " + ArrayJoin(parts, ", ") + " " : "") + "}";
     }
     const errorText = errorSummary(value);
@@ -118,7 +127,7 @@ export function inspect(value, depth, seen, top) {
         const d = getOwnPropertyDescriptor(value, i);
         push(d === undefined ? "<empty>" : "value" in d ? inspect(d.value, depth + 1, seen, false) : "[Getter]");
       }
-      if (style.node) return parts.length ? "[ " + ArrayJoin(parts, ", ") + " ]" : "[]";
+      if (style.node) return nodeBlock("[", "]", parts, depth);
       return "[" + ArrayJoin(parts, ", ") + "]";
     }
     const keys = ownKeys(value);
@@ -137,10 +146,71 @@ export function inspect(value, depth, seen, top) {
       const ctor = getOwnPropertyDescriptor(proto, "constructor");
       if (ctor && typeof ctor.value === "function") prefix = functionName(ctor.value) + " ";
     }
+    if (style.node) return nodeBlock(prefix + "{", "}", parts, depth);
     return prefix + "{" + (parts.length ? " " + ArrayJoin(parts, ", ") + " " : "") + "}";
   } catch {
     return "[unprintable value]";
   }
+}
+
+const INSPECT_CUSTOM = Symbol.for("nodejs.util.inspect.custom");
+const BREAK_LENGTH = 80;
+
+/**
+ * Node's layout: entries on one line when they fit in 80 columns (counting the indentation and
+ * the separators), otherwise one entry per line, indented two spaces per level. Node also groups
+ * long arrays of short items into columns: not done here.
+ */
+function nodeBlock(open, close, parts, depth) {
+  if (parts.length === 0) return open + close;
+  let total = parts.length * 2 + depth * 2 + open.length + 10;
+  let fits = true;
+  for (let i = 0; i < parts.length && fits; i++) {
+    total += parts[i].length;
+    if (total > BREAK_LENGTH || StringIncludes(parts[i], "\n")) fits = false;
+  }
+  if (fits) return open + " " + ArrayJoin(parts, ", ") + " " + close;
+  let indent = "\n";
+  for (let i = 0; i < depth; i++) indent += "  ";
+  return open + indent + "  " + ArrayJoin(parts, "," + indent + "  ") + indent + close;
+}
+
+/**
+ * A value's own [util.inspect.custom] method, as Node's console calls it (Headers, URL, Response
+ * and user classes print their own way). Only for console output: failure messages never run user code.
+ */
+function customInspect(value, depth) {
+  let method;
+  try {
+    method = value[INSPECT_CUSTOM];
+  } catch {
+    return null;
+  }
+  if (typeof method !== "function") return null;
+  const options = { depth: 2 - depth, colors: false, compact: 3, breakLength: 80 };
+  const result = apply(method, value, [2 - depth, options, (v) => inspect(v, depth, new WeakSetCtor(), false)]);
+  return typeof result === "string" ? result : inspect(result, depth, new WeakSetCtor(), false);
+}
+
+/** Buffers as Node prints them (`<Buffer 68 69>`), other typed arrays as `Uint8Array(2) [ 1, 2 ]`. */
+function typedArrayText(value) {
+  let length;
+  try {
+    length = TypedArrayLength(value);
+  } catch {
+    return null; // not a typed array
+  }
+  const ctor = getOwnPropertyDescriptor(getPrototypeOf(value) || ObjectPrototype, "constructor");
+  const name = ctor && typeof ctor.value === "function" ? functionName(ctor.value) : "TypedArray";
+  const shown = length > 50 ? 50 : length;
+  const parts = [];
+  if (name === "Buffer") {
+    for (let i = 0; i < shown; i++) ArrayPush(parts, StringSlice("0" + NumberToString(value[i], 16), -2));
+    return "<Buffer" + (shown ? " " + ArrayJoin(parts, " ") : "") + (length > shown ? " ... " + (length - shown) + " more bytes" : "") + ">";
+  }
+  for (let i = 0; i < shown; i++) ArrayPush(parts, inspect(value[i], 1, new WeakSetCtor(), false));
+  if (length > shown) ArrayPush(parts, "... " + (length - shown) + " more items");
+  return name + "(" + length + ") " + (parts.length ? "[ " + ArrayJoin(parts, ", ") + " ]" : "[]");
 }
 
 function isClass(fn) {

@@ -21,6 +21,7 @@ export const ArrayPush = uncurry(Array.prototype.push);
 export const ArrayJoin = uncurry(Array.prototype.join);
 export const ArraySplice = uncurry(Array.prototype.splice);
 export const ArraySlice = uncurry(Array.prototype.slice);
+export const TypedArrayLength = uncurry(Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), "length").get);
 export const StringFn = String;
 export const StringSlice = uncurry(String.prototype.slice);
 export const StringIncludes = uncurry(String.prototype.includes);

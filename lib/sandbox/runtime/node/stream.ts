@@ -74,7 +74,8 @@ interface ReadableInternals {
   _readableState?: { ended?: boolean; endEmitted?: boolean; emittedReadable?: boolean; readableListening?: boolean; needReadable?: boolean; flowing?: boolean | null; length: number };
 }
 type Listener = (...args: unknown[]) => void;
-const portReadableOn = Stream.Readable.prototype.on as (this: unknown, event: string | symbol, listener: Listener) => unknown;
+const ReadablePort = Stream.Readable as { prototype: Record<string, unknown> };
+const portReadableOn = ReadablePort.prototype.on as (this: unknown, event: string | symbol, listener: Listener) => unknown;
 const emitterOn = Object.getPrototypeOf(Stream.prototype).on as (this: unknown, event: string | symbol, listener: Listener) => unknown;
 
 /**
@@ -94,7 +95,7 @@ function readableOn(this: ReadableInternals, event: string | symbol, listener: L
   }
   return portReadableOn.call(this, event, listener);
 }
-Object.assign(Stream.Readable.prototype, { on: readableOn, addListener: readableOn });
+Object.assign(ReadablePort.prototype, { on: readableOn, addListener: readableOn });
 
 // Node 22 raised the default byte highWaterMark from 16 KiB to 64 KiB (object mode stays at 16).
 (Stream.setDefaultHighWaterMark as (objectMode: boolean, value: number) => void)(false, 64 * 1024);

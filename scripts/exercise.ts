@@ -1,6 +1,6 @@
 // Exercise CLI, through the same sandbox path the web app uses.
 //   check <slug> --file <path> [--hidden] [--json]   exit 0 iff the result is "passed"
-//   verify [slug...]                                 every solution passes, every starter fails
+//   verify [slug...]                                 every solution passes, every starter and wrong variant fails
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { readExerciseCatalog, type Exercise } from "../lib/content/exercises.ts";
@@ -67,8 +67,13 @@ async function verify(slugs: string[]): Promise<number> {
     const problems: string[] = [];
     if (solution?.status !== "passed") problems.push(`solution.ts does not pass:\n${solution ? formatReport(solution, { onlyFailures: true }) : "no result"}`);
     if (!starter || starter.status === "passed" || !starter.tests.some((t) => t.hidden && t.status === "failed")) problems.push("starter.ts does not fail any hidden test");
+    // Every authored wrong solution must be rejected by the tests a Submit runs.
+    const wrongResults = await Promise.all(exercise.wrongVariants.map((variant) => checkSolution(exercise, variant.code, "submit")));
+    exercise.wrongVariants.forEach((variant, i) => {
+      if (wrongResults[i]?.status === "passed") problems.push(`${variant.name} is accepted: the tests miss that mistake`);
+    });
     const tests = solution?.tests ?? [];
-    const summary = `${tests.filter((t) => !t.hidden).length} visible + ${tests.filter((t) => t.hidden).length} hidden tests, ${solution?.durationMs ?? "?"} ms`;
+    const summary = `${tests.filter((t) => !t.hidden).length} visible + ${tests.filter((t) => t.hidden).length} hidden tests, ${exercise.wrongVariants.length} wrong variants rejected, ${solution?.durationMs ?? "?"} ms`;
     if (problems.length === 0) {
       passed++;
       console.log(`✓ ${exercise.slug} (${summary})`);

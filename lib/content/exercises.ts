@@ -34,6 +34,8 @@ export interface Exercise extends PublicExercise {
   solution: string;
   /** Predict exercises: the authored walkthrough (Markdown), shown once solved or given up. */
   walkthrough?: string;
+  /** Plausible wrong solutions (`wrong/<mistake>.ts`) that the tests must reject; never sent to a browser. */
+  wrongVariants: Array<{ name: string; code: string }>;
   dir: string;
 }
 
@@ -87,6 +89,7 @@ export function readExerciseCatalog(dir = EXERCISES_DIR): { catalog: ExerciseCat
       ...(meta.data.kind === "predict"
         ? { starter: "", visibleTests: "", hiddenTests: "", solution: "", program: read("program.js"), walkthrough: read("walkthrough.md").trim() }
         : { starter: read("starter.ts"), visibleTests: read("visible.test.ts"), hiddenTests: read("hidden.test.ts"), solution: read("solution.ts") }),
+      wrongVariants: readWrongVariants(path.join(exerciseDir, "wrong")),
       dir: rel,
     });
   }
@@ -98,6 +101,15 @@ export function readExerciseCatalog(dir = EXERCISES_DIR): { catalog: ExerciseCat
     ids.set(e.id, e.slug);
   }
   return { catalog: { exercises, bySlug: new Map(exercises.map((e) => [e.slug, e])) }, problems };
+}
+
+function readWrongVariants(dir: string): Array<{ name: string; code: string }> {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .sort()
+    .map((f) => ({ name: `wrong/${f}`, code: fs.readFileSync(path.join(dir, f), "utf8") }));
 }
 
 let cached: ExerciseCatalog | undefined;

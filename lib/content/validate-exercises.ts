@@ -19,7 +19,8 @@ const OPTIONS: ts.CompilerOptions = {
 
 /**
  * Type-checks exercises the way the editor sees them: the solution with both test files against
- * the sandbox's test API, and the starter on its own.
+ * the sandbox's test API, and the starter and the wrong variants on their own (a mistake worth
+ * catching type-checks: the tests, not the compiler, must reject it).
  */
 export function typecheckExercises(exercises: Exercise[]): ContentProblem[] {
   // One program per kind: code exercises must not see the Node runtime's declarations.
@@ -29,7 +30,7 @@ export function typecheckExercises(exercises: Exercise[]): ContentProblem[] {
     const rootNames = declarationFiles(kind);
     for (const e of chosen) {
       const dir = path.join(process.cwd(), e.dir);
-      rootNames.push(...["solution.ts", "visible.test.ts", "hidden.test.ts", "starter.ts"].map((f) => path.join(dir, f)));
+      rootNames.push(...["solution.ts", "visible.test.ts", "hidden.test.ts", "starter.ts", ...e.wrongVariants.map((w) => w.name)].map((f) => path.join(dir, f)));
     }
     return diagnostics(ts.createProgram({ rootNames, options: OPTIONS }));
   });

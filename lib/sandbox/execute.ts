@@ -3,7 +3,7 @@
 import ivm from "isolated-vm";
 import { z } from "zod";
 import { expectExpressionAt } from "./expression-source.ts";
-import { harnessScript, nodeRuntimeScript } from "./runtime/build.ts";
+import { harnessScript, nodeRuntimeScript, testLibrariesScript } from "./runtime/build.ts";
 import { mapPositionsInText, originalPosition, transpile, type Transpiled } from "./transpile.ts";
 import type { ConsoleLine, RunJob, RunResult, RunStatus, SandboxLimits, SandboxRuntime, SourceFile, TestResult, TestSourceLocation } from "./types.ts";
 
@@ -14,6 +14,17 @@ export const PROGRAM_FILENAME = "/sandbox/main.js";
 
 let harnessCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
 let runtimeCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
+let testLibrariesCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
+
+/** What an isolate must have loaded for a job: the Node runtime, and fast-check if its tests import it. */
+export interface IsolateFlavour {
+  runtime: SandboxRuntime;
+  testLibraries: boolean;
+}
+
+export function flavourOf(job: Pick<RunJob, "runtime" | "tests">): IsolateFlavour {
+  return { runtime: job.runtime ?? "plain", testLibraries: job.tests.some((file) => /["']fast-check["']/.test(file.code)) };
+}
 const testCache = new Map<string, { output: Transpiled; cachedData?: ivm.ExternalCopy<ArrayBuffer> }>();
 
 const reportSchema = z.object({
@@ -93,13 +104,14 @@ interface Prepared {
   runtimeMs: number;
 }
 
-const keyOf = (limits: SandboxLimits, runtime: SandboxRuntime) => `${runtime}:${limits.memoryMb}:${limits.consoleLines}:${limits.consoleBytes}`;
+const keyOf = (limits: SandboxLimits, flavour: IsolateFlavour) => `${flavour.runtime}:${flavour.testLibraries}:${limits.memoryMb}:${limits.consoleLines}:${limits.consoleBytes}`;
 
 /**
  * A fresh isolate with the harness installed and the intrinsics locked down: everything a run
  * needs before it sees any code. Workers prepare the next one while idle.
  */
-export function prepareIsolate(limits: SandboxLimits, runtime: SandboxRuntime = "plain"): Prepared {
+export function prepareIsolate(limits: SandboxLimits, flavour: IsolateFlavour = { runtime: "plain", testLibraries: false }): Prepared {
+  const { runtime } = flavour;
   const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
   try {
     const context = isolate.createContextSync();
@@ -115,10 +127,15 @@ export function prepareIsolate(limits: SandboxLimits, runtime: SandboxRuntime = 
       script.runSync(context, { timeout: 2000 });
       runtimeMs = performance.now() - started;
     }
+    if (flavour.testLibraries) {
+      const script = isolate.compileScriptSync(testLibrariesScript(), { filename: "deepend-test-libraries.js", ...(testLibrariesCache ? { cachedData: testLibrariesCache } : { produceCachedData: true }) });
+      testLibrariesCache ??= cachedDataOf(script);
+      script.runSync(context, { timeout: 2000 });
+    }
     const api = context.global.getSync("__deependHarness", { reference: true }) as ivm.Reference<Record<string, unknown>>;
     const fnRef = <T>(name: string) => api.getSync(name, { reference: true }) as ivm.Reference<T>;
     const prepared: Prepared = {
-      key: keyOf(limits, runtime),
+      key: keyOf(limits, flavour),
       isolate,
       context,
       runtimeMs,
@@ -163,13 +180,13 @@ export function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (tests:
   const solution = compiled.output;
   const tests = job.tests.map((file) => ({ name: file.name, compiled: transpileTest(file.name, file.code) }));
 
-  const runtime = job.runtime ?? "plain";
+  const flavour = flavourOf(job);
   const program = job.mode === "program";
   let prepared: Prepared;
-  if (ready && ready.key === keyOf(limits, runtime) && !ready.isolate.isDisposed) prepared = ready;
+  if (ready && ready.key === keyOf(limits, flavour) && !ready.isolate.isDisposed) prepared = ready;
   else {
     unused();
-    prepared = prepareIsolate(limits, runtime);
+    prepared = prepareIsolate(limits, flavour);
   }
   const { isolate, context } = prepared;
   const cpuAtStart = Number(isolate.cpuTime) / 1e6;
@@ -358,7 +375,7 @@ function locateInTest(
  */
 function cleanText(text: string, solution: Transpiled): string {
   return mapPositionsInText(text, "solution.ts", solution.map)
-    .replace(/^\s*at .*deepend-(harness|node-runtime)\.js.*$\n?/gm, "")
+    .replace(/^\s*at .*deepend-(harness|node-runtime|test-libraries)\.js.*$\n?/gm, "")
     .replace(/hidden\.test\.ts:\d+:\d+/g, "hidden test")
     .trimEnd();
 }

@@ -1,18 +1,18 @@
 // Entry point of a sandbox worker process (forked by the supervisor with --no-node-snapshot and a
 // clean environment). Runs one job at a time; the supervisor kills and replaces it on any trouble.
-import { executeJob, prepareIsolate } from "./execute.ts";
-import type { SandboxLimits, SandboxRuntime, WorkerRequest, WorkerResponse } from "./types.ts";
+import { executeJob, flavourOf, prepareIsolate, type IsolateFlavour } from "./execute.ts";
+import type { SandboxLimits, WorkerRequest, WorkerResponse } from "./types.ts";
 
 type Prepared = ReturnType<typeof prepareIsolate>;
 let next: Prepared | undefined;
 let lastLimits: SandboxLimits | undefined;
-let lastRuntime: SandboxRuntime = "plain";
+let lastFlavour: IsolateFlavour = { runtime: "plain", testLibraries: false };
 
 /** While idle, get the next isolate ready (harness and, if the last job used it, the Node runtime installed; intrinsics locked down). */
 function prepareNext(): void {
   if (next || !lastLimits) return;
   try {
-    next = prepareIsolate(lastLimits, lastRuntime);
+    next = prepareIsolate(lastLimits, lastFlavour);
   } catch {
     next = undefined;
   }
@@ -29,7 +29,7 @@ process.on("message", (message: WorkerRequest) => {
   const ready = next;
   next = undefined;
   lastLimits = message.job.limits;
-  lastRuntime = message.job.runtime ?? "plain";
+  lastFlavour = flavourOf(message.job);
   try {
     ({ result, dispose } = executeJob(message.job, ready, (tests) => send({ type: "registered", id: message.id, tests })));
   } catch (error) {

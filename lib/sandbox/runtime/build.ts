@@ -28,6 +28,7 @@ function bundle(entry: string, options: BuildOptions): string {
 
 let harness: string | undefined;
 let nodeRuntime: string | undefined;
+let testLibraries: string | undefined;
 
 /** The harness, one strict-mode script; its stack frames are recognised by its file name. */
 export function harnessScript(): string {
@@ -39,4 +40,10 @@ export function harnessScript(): string {
 export function nodeRuntimeScript(): string {
   nodeRuntime ??= bundle("node-runtime.ts", { ...nodeModulesBuildOptions, minify: true, keepNames: true });
   return nodeRuntime;
+}
+
+/** Libraries test files may import (fast-check), loaded only into isolates whose tests use them. */
+export function testLibrariesScript(): string {
+  testLibraries ??= bundle("test-libraries.ts", { minify: true, keepNames: true });
+  return testLibraries;
 }

@@ -1,7 +1,7 @@
 // expect() and its matchers. An assertion failure is recorded on the running test when it happens,
 // so swallowing the thrown error does not turn a failure into a pass.
 import { describeThrown, errorSummary, functionName, quote, show, solutionLocation, stackOf, testLocation } from "./format.js";
-import { ArrayPush, DateGetTime, ErrorCtor, IteratorNext, MapCtor, MapDelete, MapEntries, MapGet, MapHas, MapSet, MapSize, MathAbs, MathPow, NumberIsNaN, ObjectFreeze, ObjectIs, ObjectKeys, PromiseResolve, PromiseThen, RegExpTest, RegExpToString, SetHas, SetIteratorNext, SetSize, SetValues, StringIncludes, TypeErrorCtor, WeakSetAdd, WeakSetCtor, WeakSetHas, apply, defineProperty, getOwnPropertyDescriptor, getPrototypeOf, isArray, isRegExp, isSet, kindOf, ownKeys } from "./intrinsics.js";
+import { ArrayJoin, ArrayPush, DateGetTime, ErrorCtor, IteratorNext, MapCtor, MapDelete, MapEntries, MapGet, MapHas, MapSet, MapSize, MathAbs, MathPow, NumberIsNaN, ObjectFreeze, ObjectIs, ObjectKeys, PromiseResolve, PromiseThen, RegExpTest, RegExpToString, SetHas, SetIteratorNext, SetSize, SetValues, StringIncludes, StringReplace, StringSlice, StringSplit, TypeErrorCtor, WeakSetAdd, WeakSetCtor, WeakSetHas, apply, defineProperty, getOwnPropertyDescriptor, getPrototypeOf, isArray, isRegExp, isSet, kindOf, ownKeys } from "./intrinsics.js";
 import { mockCalls, mocks } from "./mock.js";
 import { shared } from "./state.js";
 
@@ -13,9 +13,39 @@ export function fail(state, failure) {
 }
 export function failWithThrown(state, error, prefix) {
   if (error !== null && typeof error === "object" && WeakSetHas(assertionErrors, error)) return; // already recorded
+  // A property-based test (fast-check) wraps the assertion that failed in its own report, with the
+  // shrunk counterexample: that report says more than the first failing assertion did.
+  const cause = causeOf(error);
+  if (state.failure && cause !== null && WeakSetHas(assertionErrors, cause)) {
+    state.failure = { ...state.failure, message: propertyReport(describeThrown(error)), expected: undefined, actual: undefined };
+    return;
+  }
   const stack = stackOf(error);
   const location = solutionLocation(stack);
   fail(state, { message: (prefix || "") + describeThrown(error), line: location ? location.line : undefined, column: location ? location.column : undefined, at: testLocation(stack) });
+}
+/** fast-check's report without what a learner cannot use (replay paths, the verbose-mode hint). */
+function propertyReport(text) {
+  const lines = StringSplit(text, "\n");
+  const kept = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (StringSlice(line, 0, 5) === "Hint:" || StringSlice(line, 0, 7) === "{ seed:") continue;
+    ArrayPush(kept, StringReplace(line, /\s*\/\*replayPath=.*?\*\//, ""));
+  }
+  while (kept.length > 0 && kept[kept.length - 1] === "") kept.length -= 1;
+  return ArrayJoin(kept, "\n");
+}
+
+/** An error's own `cause` data property, read without running getters. */
+function causeOf(error) {
+  if (error === null || typeof error !== "object") return null;
+  try {
+    const d = getOwnPropertyDescriptor(error, "cause");
+    return d && "value" in d && d.value !== null && typeof d.value === "object" ? d.value : null;
+  } catch {
+    return null;
+  }
 }
 // Where the assertion of an async matcher (.resolves/.rejects) was written: its failure is
 // raised later, from a promise callback whose stack no longer reaches the test.

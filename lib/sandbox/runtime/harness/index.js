@@ -19,7 +19,7 @@ import { ArrayPush, BigIntCtor, ObjectFreeze, ObjectKeys, defineProperty, getOwn
 import { enableOverride, extraRoots, keepMutable, lockdown } from "./lockdown.js";
 import { VirtualDate, addIO, addImmediate, addTick, addTimer, clock, loop, performanceObject, queueMicrotask, removeImmediate, removeTimer } from "./loop.js";
 import { fn } from "./mock.js";
-import { define, registerBuiltins, requireForTests } from "./modules.js";
+import { define, registerBuiltins, registerTestModule, requireForTests } from "./modules.js";
 import { afterEach, beforeEach, describe, it } from "./registry.js";
 import { EXIT, attachProcess, exitProgram, runApi } from "./run.js";
 import { shared } from "./state.js";
@@ -182,6 +182,12 @@ const api = ObjectFreeze({
   define,
   load: (files) => runApi.load(files),
   installRuntime,
+  /** Test-only libraries (fast-check): frozen by lockdown with everything else. */
+  registerTestModule(name, exports) {
+    registerTestModule(name, exports);
+    ArrayPush(extraRoots, exports);
+    if (exports !== null && typeof exports === "object" && exports.default) ArrayPush(extraRoots, exports.default);
+  },
   /** For the runtime bundle's modules that need the loop while they initialise (before installRuntime). */
   host,
   /** Locks the intrinsics down; called after the trusted files loaded, before the solution. */

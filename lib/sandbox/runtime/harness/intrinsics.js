@@ -87,6 +87,7 @@ export const global = globalThis;
 export const BigIntCtor = BigInt;
 export const FunctionToString = uncurry(FunctionPrototype.toString);
 export const MapKeys = uncurry(Map.prototype.keys);
+export const StringReplace = uncurry(String.prototype.replace);
 export const StringIndexOf = uncurry(String.prototype.indexOf);
 export const StringReplaceAll = uncurry(String.prototype.replaceAll);
 export const NumberParseInt = Number.parseInt;

@@ -7,6 +7,13 @@ import { shared } from "./state.js";
 export const factories = new MapCtor();
 export const solutionExports = {};
 const builtins = new MapCtor();
+/** Libraries only test files may import (fast-check). */
+const testModules = new MapCtor();
+
+export function registerTestModule(name, exports) {
+  if (shared.sealed || MapHas(testModules, name)) throw new ErrorCtor("cannot register " + name + " now");
+  MapSet(testModules, name, exports);
+}
 
 export function define(name, factory) {
   // Test files are defined before the registry is sealed; the solution (or program), once, after.
@@ -34,6 +41,7 @@ export function requireForTests(specifier) {
   if (specifier === "./solution" || specifier === "./solution.ts" || specifier === "./solution.js") return solutionExports;
   const found = typeof specifier === "string" ? builtin(specifier) : undefined;
   if (found !== undefined) return found;
+  if (typeof specifier === "string" && MapHas(testModules, specifier)) return MapGet(testModules, specifier);
   throw new ErrorCtor("Tests can only import ./solution" + (builtins.size ? " and the Node modules" : "") + " (asked for " + quote(StringFn(specifier)) + ")");
 }
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { LRUCache } from "./solution";
 
 /** Small deterministic PRNG (mulberry32). */
@@ -221,6 +222,50 @@ describe("LRUCache: against a reference model", () => {
       }
       expect(divergence).toBe("");
     }
+  });
+});
+
+/** Compares "call -> answer" strings, so that the failure names the call as well as both answers. */
+function same(call: string, got: unknown, want: unknown): void {
+  if (!Object.is(got, want)) expect(`${call} -> ${String(got)}`).toBe(`${call} -> ${String(want)}`);
+}
+
+type Value = number | undefined;
+type Model = ModelLRU<string, Value>;
+type Command = fc.Command<Model, LRUCache<string, Value>>;
+
+/** Every command compares the cache with the model, its size included, after the call. */
+function command(describe: string, act: (model: Model, real: LRUCache<string, Value>) => void): Command {
+  return {
+    check: () => true,
+    run(model, real) {
+      act(model, real);
+      same(`size after ${describe}`, real.size, model.size);
+    },
+    toString: () => describe,
+  };
+}
+
+const key = fc.constantFrom("a", "b", "c", "d");
+const commands = fc.commands(
+  [
+    key.map((k) => command(`get(${k})`, (m, r) => same(`get(${k})`, r.get(k), m.get(k)))),
+    fc.tuple(key, fc.constantFrom<Value>(0, 1, 2, undefined)).map(([k, v]) => command(`set(${k},${v})`, (m, r) => { r.set(k, v); m.set(k, v); })),
+    key.map((k) => command(`has(${k})`, (m, r) => same(`has(${k})`, r.has(k), m.has(k)))),
+    key.map((k) => command(`delete(${k})`, (m, r) => same(`delete(${k})`, r.delete(k), m.delete(k)))),
+  ],
+  { size: "+1" },
+);
+const capacity = fc.integer({ min: 1, max: 3 }).map((n) => ({ n, toString: () => `new LRUCache(${n})` }));
+
+describe("LRUCache: any sequence of operations", () => {
+  it("agrees with a simple model on every get, set, has, delete and size, for capacities 1 to 3 (undefined values included)", () => {
+    fc.assert(
+      fc.property(capacity, commands, ({ n }, cmds) => {
+        fc.modelRun(() => ({ model: new ModelLRU<string, Value>(n), real: new LRUCache<string, Value>(n) }), cmds);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

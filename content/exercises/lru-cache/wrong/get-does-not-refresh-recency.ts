@@ -1,0 +1,36 @@
+/** Map-based LRU that only refreshes a key when it is written, so reads do not protect hot keys. */
+export class LRUCache<K, V> {
+  readonly #capacity: number;
+  readonly #entries = new Map<K, V>();
+
+  constructor(capacity: number) {
+    if (!Number.isInteger(capacity) || capacity <= 0) throw new RangeError(`bad capacity ${capacity}`);
+    this.#capacity = capacity;
+  }
+
+  get(key: K): V | undefined {
+    return this.#entries.get(key);
+  }
+
+  set(key: K, value: V): void {
+    if (this.#entries.has(key)) {
+      this.#entries.delete(key);
+    } else if (this.#entries.size >= this.#capacity) {
+      const oldest = this.#entries.keys().next().value as K;
+      this.#entries.delete(oldest);
+    }
+    this.#entries.set(key, value);
+  }
+
+  has(key: K): boolean {
+    return this.#entries.has(key);
+  }
+
+  delete(key: K): boolean {
+    return this.#entries.delete(key);
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}

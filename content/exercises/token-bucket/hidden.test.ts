@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { TokenBucket } from "./solution";
 
 function bucketAt(capacity: number, refillPerSecond: number) {
@@ -125,5 +126,85 @@ describe("TokenBucket: refill", () => {
     clock.advance(750);
     expect(bucket.available()).toBeCloseTo(1.5, 9);
     expect(bucket.tryRemove()).toBe(true);
+  });
+});
+
+/**
+ * The spec as a few lines of arithmetic. The rates make every refill a multiple of 1/16 token per
+ * millisecond, and any pause long enough to earn more than the capacity is capped, so every usual
+ * formula (elapsed * rate / 1000, elapsed / 1000 * rate, ...) gives exact balances and the
+ * comparisons can be exact, boundaries included.
+ */
+class BucketModel {
+  tokens: number;
+  now = 0;
+  #last = 0;
+  constructor(
+    readonly capacity: number,
+    readonly refillPerSecond: number,
+  ) {
+    this.tokens = capacity;
+  }
+  refill(): void {
+    this.tokens = Math.min(this.capacity, this.tokens + ((this.now - this.#last) * this.refillPerSecond) / 1000);
+    this.#last = this.now;
+  }
+}
+
+interface Real {
+  bucket: TokenBucket;
+  time: { t: number };
+}
+type Command = fc.Command<BucketModel, Real>;
+
+const advance = fc.constantFrom(1, 2, 4, 8, 16, 100, 10_000).map(
+  (ms): Command => ({
+    check: () => true,
+    run(model, real) {
+      model.now += ms;
+      real.time.t += ms;
+    },
+    toString: () => `advance(${ms}ms)`,
+  }),
+);
+
+const tryRemove = fc.constantFrom(0.5, 1, 1.5, 2, 3, 5).map(
+  (tokens): Command => ({
+    check: () => true,
+    run(model, real) {
+      model.refill();
+      const want = model.tokens >= tokens;
+      if (want) model.tokens -= tokens;
+      expect(`tryRemove(${tokens}) -> ${real.bucket.tryRemove(tokens)}`).toBe(`tryRemove(${tokens}) -> ${want}`);
+    },
+    toString: () => `tryRemove(${tokens})`,
+  }),
+);
+
+const available = fc.constant<Command>({
+  check: () => true,
+  run(model, real) {
+    model.refill();
+    expect(`available() -> ${real.bucket.available()}`).toBe(`available() -> ${model.tokens}`);
+  },
+  toString: () => "available()",
+});
+
+const shape = fc
+  .record({ capacity: fc.constantFrom(1, 2.5, 4), refillPerSecond: fc.constantFrom(0, 62.5, 125, 250, 1000) })
+  .map((opts) => ({ ...opts, toString: () => `new TokenBucket({ capacity: ${opts.capacity}, refillPerSecond: ${opts.refillPerSecond} })` }));
+
+describe("TokenBucket: any sequence of calls and pauses", () => {
+  it("agrees with the spec's arithmetic on every tryRemove and available, whatever happened before", () => {
+    fc.assert(
+      fc.property(shape, fc.commands([advance, tryRemove, available], { size: "+1" }), ({ capacity, refillPerSecond }, cmds) => {
+        fc.modelRun(() => {
+          const time = { t: 0 };
+          const bucket = new TokenBucket({ capacity, refillPerSecond, now: () => time.t });
+          return { model: new BucketModel(capacity, refillPerSecond), real: { bucket, time } };
+        }, cmds);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

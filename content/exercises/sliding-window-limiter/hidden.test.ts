@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { createSlidingWindowLimiter } from "./solution";
 
 /** Small deterministic PRNG (mulberry32). */
@@ -164,6 +165,71 @@ describe("createSlidingWindowLimiter: keys", () => {
       }
       expect(divergence).toBe("");
     }
+  });
+});
+
+/** The spec, brute force: each key's allowed hits, filtered to the window on every hit. */
+class LimiterModel {
+  now = 0;
+  readonly #logs = new Map<string, number[]>();
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+  ) {}
+  hit(key: string): { allowed: boolean; remaining: number; retryAfterMs: number } {
+    const log = (this.#logs.get(key) ?? []).filter((time) => time > this.now - this.windowMs);
+    this.#logs.set(key, log);
+    if (log.length >= this.limit) return { allowed: false, remaining: 0, retryAfterMs: (log[0] as number) + this.windowMs - this.now };
+    log.push(this.now);
+    return { allowed: true, remaining: this.limit - log.length, retryAfterMs: 0 };
+  }
+}
+
+interface Real {
+  limiter: ReturnType<typeof createSlidingWindowLimiter>;
+  time: { t: number };
+}
+type Command = fc.Command<LimiterModel, Real>;
+
+/** Prints a result with its fields in a fixed order, whatever order the solution built them in. */
+const show = (r: { allowed: boolean; remaining: number; retryAfterMs: number }) =>
+  `{ allowed: ${r.allowed}, remaining: ${r.remaining}, retryAfterMs: ${r.retryAfterMs} }`;
+
+const WINDOW_MS = 100;
+const hit = fc.constantFrom("a", "b", "c").map(
+  (key): Command => ({
+    check: () => true,
+    run(model, real) {
+      expect(`hit(${key}) -> ${show(real.limiter.hit(key))}`).toBe(`hit(${key}) -> ${show(model.hit(key))}`);
+    },
+    toString: () => `hit(${key})`,
+  }),
+);
+// Pauses around the window's length, where the boundary mistakes show.
+const advance = fc.constantFrom(1, 10, 40, WINDOW_MS - 1, WINDOW_MS, WINDOW_MS + 1, 3 * WINDOW_MS).map(
+  (ms): Command => ({
+    check: () => true,
+    run(model, real) {
+      model.now += ms;
+      real.time.t += ms;
+    },
+    toString: () => `advance(${ms}ms)`,
+  }),
+);
+const limit = fc.integer({ min: 1, max: 3 }).map((n) => ({ n, toString: () => `createSlidingWindowLimiter({ limit: ${n}, windowMs: ${WINDOW_MS} })` }));
+
+describe("createSlidingWindowLimiter: any sequence of hits and pauses", () => {
+  it("answers every hit like the brute-force definition of the window, on three keys", () => {
+    fc.assert(
+      fc.property(limit, fc.commands([hit, advance], { size: "+1" }), ({ n }, cmds) => {
+        fc.modelRun(() => {
+          const time = { t: 0 };
+          const limiter = createSlidingWindowLimiter({ limit: n, windowMs: WINDOW_MS, now: () => time.t });
+          return { model: new LimiterModel(n, WINDOW_MS), real: { limiter, time } };
+        }, cmds);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { CircuitBreaker, CircuitOpenError } from "./solution";
 
 interface Deferred<T> {
@@ -277,6 +278,195 @@ describe("CircuitBreaker: late results", () => {
     await expect(second).rejects.toThrow("second");
     time.t = 1000;
     expect(breaker.state).toBe("half-open");
+  });
+});
+
+describe("CircuitBreaker: late results after a full cycle", () => {
+  it("ignores a late failure even when the circuit has opened and closed again since the call started", async () => {
+    const { breaker, held, time } = breakerWith(["hold", "fail", "ok"], 1, 100);
+    const slow = handled(breaker.fire()); // started while closed
+    expect(await outcome(breaker)).toBe("error"); // opens at 0
+    time.t = 100;
+    expect(await outcome(breaker)).toBe("ok"); // the trial closes the circuit
+    (held[0] as Deferred<string>).reject(new Error("late"));
+    await expect(slow).rejects.toThrow("late");
+    expect(breaker.state).toBe("closed"); // a stale failure must not open the new closed period
+  });
+
+  it("ignores a late success even when the circuit has opened and closed again since the call started", async () => {
+    const { breaker, held, time } = breakerWith(["hold", "fail", "fail", "ok", "fail", "fail"], 2, 100);
+    const slow = handled(breaker.fire());
+    expect(await outcome(breaker)).toBe("error");
+    expect(await outcome(breaker)).toBe("error"); // opens at 0
+    time.t = 100;
+    expect(await outcome(breaker)).toBe("ok"); // closed, 0 failures
+    expect(await outcome(breaker)).toBe("error"); // 1 failure
+    (held[0] as Deferred<string>).resolve("late");
+    await expect(slow).resolves.toBe("late");
+    expect(await outcome(breaker)).toBe("error"); // 2 consecutive failures: the stale success did not reset the count
+    expect(breaker.state).toBe("open");
+  });
+});
+
+/**
+ * The spec as a model: the breaker's fields, plus the calls still running (started in which
+ * "epoch", and whether they are the trial). The epoch changes whenever the circuit opens or
+ * closes; a call that settles in another epoch than the one it started in changes nothing.
+ */
+class BreakerModel {
+  now = 0;
+  failures = 0;
+  openedAt: number | null = null;
+  trialInFlight = false;
+  epoch = 0;
+  readonly running: { epoch: number; isTrial: boolean }[] = [];
+  constructor(
+    readonly threshold: number,
+    readonly resetTimeoutMs: number,
+  ) {}
+  get state(): "closed" | "open" | "half-open" {
+    if (this.openedAt === null) return "closed";
+    if (this.trialInFlight) return "half-open";
+    return this.now - this.openedAt >= this.resetTimeoutMs ? "half-open" : "open";
+  }
+  /** Whether `fire()` calls the action now; if so, the call is returned (and marked as the trial). */
+  start(): { epoch: number; isTrial: boolean } | null {
+    const state = this.state;
+    if (state === "open" || (state === "half-open" && this.trialInFlight)) return null;
+    const isTrial = state === "half-open";
+    if (isTrial) this.trialInFlight = true;
+    return { epoch: this.epoch, isTrial };
+  }
+  settle(call: { epoch: number; isTrial: boolean }, ok: boolean): void {
+    if (call.isTrial) {
+      this.trialInFlight = false;
+      if (ok) this.#close();
+      else this.#open();
+    } else if (call.epoch === this.epoch && this.openedAt === null) {
+      this.failures = ok ? 0 : this.failures + 1;
+      if (this.failures >= this.threshold) this.#open();
+    }
+  }
+  #open(): void {
+    this.openedAt = this.now;
+    this.epoch++;
+  }
+  #close(): void {
+    this.openedAt = null;
+    this.failures = 0;
+    this.epoch++;
+  }
+}
+
+/** The breaker under test, an action whose next outcome each command chooses, and the calls held open. */
+interface Real {
+  breaker: CircuitBreaker<string>;
+  time: { t: number };
+  next: Outcome;
+  calls: number;
+  /** The promise the action returned on its last "hold" call, until fire() has recorded it. */
+  lastHold: Deferred<string> | null;
+  held: { action: Deferred<string>; fired: Promise<string> }[];
+}
+type Command = fc.AsyncCommand<BreakerModel, Real>;
+/** How the action behaves on its next call: resolve, reject, throw synchronously, or hang until settled. */
+type Outcome = "ok" | "fail" | "throw" | "hold";
+
+/** What a settled fire() did, in words, compared as strings so that a failure shows both sides. */
+async function settledAs(fired: Promise<string>): Promise<string> {
+  try {
+    return `resolves ${await fired}`;
+  } catch (error) {
+    if (error instanceof CircuitOpenError) return "rejects with CircuitOpenError";
+    return `rejects with ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+function expectState(model: BreakerModel, real: Real, after: string): void {
+  expect(`state after ${after} -> ${real.breaker.state}`).toBe(`state after ${after} -> ${model.state}`);
+}
+
+const fire = fc.constantFrom<Outcome>("ok", "fail", "throw", "hold").map(
+  (outcome): Command => ({
+    check: () => true,
+    async run(model, real) {
+      const call = model.start();
+      real.next = outcome;
+      const before = real.calls;
+      const fired = real.breaker.fire();
+      const called = real.calls > before;
+      expect(`fire() calls the action: ${called}`).toBe(`fire() calls the action: ${call !== null}`);
+      if (call === null) {
+        expect(`fire() ${await settledAs(fired)}`).toBe("fire() rejects with CircuitOpenError");
+      } else if (outcome === "hold") {
+        model.running.push(call);
+        real.held.push({ action: real.lastHold as Deferred<string>, fired: handled(fired) });
+        real.lastHold = null;
+      } else {
+        expect(`fire() ${await settledAs(fired)}`).toBe(`fire() ${outcome === "ok" ? "resolves ok" : "rejects with down"}`);
+        model.settle(call, outcome === "ok");
+      }
+      expectState(model, real, this.toString());
+    },
+    toString: () => `fire() [the action ${{ ok: "resolves", fail: "rejects", throw: "throws", hold: "hangs" }[outcome]}]`,
+  }),
+);
+
+const settle = fc.tuple(fc.constantFrom<"oldest" | "newest">("oldest", "newest"), fc.boolean()).map(
+  ([which, ok]): Command => ({
+    check: (model) => model.running.length > 0,
+    async run(model, real) {
+      const index = which === "oldest" ? 0 : model.running.length - 1;
+      const [call] = model.running.splice(index, 1);
+      const [held] = real.held.splice(index, 1);
+      if (call === undefined || held === undefined) throw new Error("the model and the test lost track of the running calls");
+      if (ok) held.action.resolve("late ok");
+      else held.action.reject(new Error("late down"));
+      expect(`the held call ${await settledAs(held.fired)}`).toBe(`the held call ${ok ? "resolves late ok" : "rejects with late down"}`);
+      model.settle(call, ok);
+      expectState(model, real, this.toString());
+    },
+    toString: () => `${ok ? "resolve" : "reject"} the ${which} hanging call`,
+  }),
+);
+
+const advance = fc.constantFrom(1, 50, 99, 100).map(
+  (ms): Command => ({
+    check: () => true,
+    async run(model, real) {
+      model.now += ms;
+      real.time.t += ms;
+      expectState(model, real, this.toString());
+    },
+    toString: () => `advance(${ms}ms)`,
+  }),
+);
+
+const threshold = fc.integer({ min: 1, max: 2 }).map((n) => ({ n, toString: () => `new CircuitBreaker(action, { failureThreshold: ${n}, resetTimeoutMs: 100 })` }));
+
+describe("CircuitBreaker: any sequence of calls, late results and pauses", () => {
+  it("calls the action, settles each call and reports the state exactly as the rules say", async () => {
+    await fc.assert(
+      fc.asyncProperty(threshold, fc.commands([fire, settle, advance], { size: "+1" }), async ({ n }, cmds) => {
+        await fc.asyncModelRun(() => {
+          const time = { t: 0 };
+          const real: Real = { breaker: undefined as unknown as CircuitBreaker<string>, time, next: "ok", calls: 0, lastHold: null, held: [] };
+          real.breaker = new CircuitBreaker(
+            () => {
+              real.calls++;
+              if (real.next === "ok") return Promise.resolve("ok");
+              if (real.next === "fail") return Promise.reject(new Error("down"));
+              if (real.next === "throw") throw new Error("down");
+              real.lastHold = deferred<string>();
+              return real.lastHold.promise;
+            },
+            { failureThreshold: n, resetTimeoutMs: 100, now: () => time.t },
+          );
+          return { model: new BreakerModel(n, 100), real };
+        }, cmds);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { retry } from "./solution";
 
 // Timers run on the sandbox's virtual clock.
@@ -167,6 +168,14 @@ describe("retry: delays", () => {
     expect(delays[1099]).toBe(30_000);
   });
 
+  it("keeps a base delay of 0 at 0 after 1,100 retries (0 times an overflowed power of two is NaN)", async () => {
+    const sleep = instantSleep();
+    await expect(retry(alwaysFailing().work, { retries: 1100, baseDelayMs: 0, maxDelayMs: 30_000, sleep })).rejects.toThrow("attempt 1101 failed");
+    const delays = delaysOf(sleep);
+    expect(delays).toHaveLength(1100);
+    expect(delays.filter((ms) => ms !== 0)).toEqual([]);
+  });
+
   it("waits for sleep to resolve before the next attempt", async () => {
     const pending: Deferred<void>[] = [];
     const sleep = fn((_ms: number) => {
@@ -222,6 +231,17 @@ describe("retry: shouldRetry", () => {
     expect(shouldRetry).toHaveBeenCalledWith(fatal);
   });
 
+  it("is not consulted about the last failure, when no retries are left", async () => {
+    const shouldRetry = fn((_error: unknown) => true);
+    const { work, errors } = alwaysFailing();
+    const reason = await reasonOf(retry(work, { retries: 2, baseDelayMs: 10, maxDelayMs: 1000, sleep: instantSleep(), shouldRetry }));
+    expect(reason).toBe(errors[2]);
+    expect(shouldRetry.calls.map(([error]) => error)).toEqual([errors[0], errors[1]]);
+    const once = fn((_error: unknown) => true);
+    await expect(retry(alwaysFailing().work, { retries: 0, baseDelayMs: 10, maxDelayMs: 1000, sleep: instantSleep(), shouldRetry: once })).rejects.toThrow("attempt 1 failed");
+    expect(once).toHaveBeenCalledTimes(0);
+  });
+
   it("does not sleep or retry when shouldRetry rejects the first error", async () => {
     const sleep = instantSleep();
     const { work, errors } = alwaysFailing();
@@ -229,5 +249,67 @@ describe("retry: shouldRetry", () => {
     expect(reason).toBe(errors[0]);
     expect(work).toHaveBeenCalledTimes(1);
     expect(sleep).toHaveBeenCalledTimes(0);
+  });
+});
+
+/** The rules, step by step, for an operation that fails `failures` times and then succeeds. */
+function expectedRun(c: { retries: number; baseDelayMs: number; maxDelayMs: number; failures: number; refuseAttempt: number | undefined }): string {
+  const asked: number[] = [];
+  const sleeps: number[] = [];
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > c.failures) return describeRun(attempt, asked, sleeps, `resolves with the value of attempt ${attempt}`);
+    const end = `rejects with the error of attempt ${attempt}`;
+    if (attempt > c.retries) return describeRun(attempt, asked, sleeps, end);
+    asked.push(attempt);
+    if (c.refuseAttempt === attempt) return describeRun(attempt, asked, sleeps, end);
+    sleeps.push(Math.min(c.maxDelayMs, c.baseDelayMs * 2 ** (attempt - 1)));
+  }
+}
+
+function describeRun(attempts: number, asked: number[], sleeps: number[], end: string): string {
+  return `${attempts} attempt(s), sleeps [${sleeps.join(", ")}], shouldRetry asked about attempts [${asked.join(", ")}], ${end}`;
+}
+
+describe("retry: any combination of options and failures", () => {
+  it("makes the attempts, sleeps and shouldRetry calls the rules give, and settles with the right attempt", async () => {
+    const cases = fc.record({
+      retries: fc.integer({ min: 0, max: 6 }),
+      baseDelayMs: fc.constantFrom(0, 1, 5, 100),
+      maxDelayMs: fc.constantFrom(0, 50, 300, Number.POSITIVE_INFINITY),
+      failures: fc.integer({ min: 0, max: 8 }),
+      refuseAttempt: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(cases, async (c) => {
+        const errors: Error[] = [];
+        let attempts = 0;
+        const asked: number[] = [];
+        const sleeps: number[] = [];
+        const work = (attempt: number) => {
+          attempts++;
+          if (attempt > c.failures) return Promise.resolve(`value ${attempt}`);
+          errors[attempt] = new Error(`attempt ${attempt} failed`);
+          return Promise.reject(errors[attempt]);
+        };
+        const shouldRetry = (error: unknown) => {
+          const attempt = errors.indexOf(error as Error);
+          asked.push(attempt);
+          return attempt !== c.refuseAttempt;
+        };
+        const sleep = (ms: number) => {
+          sleeps.push(ms);
+          return Promise.resolve();
+        };
+        let end: string;
+        try {
+          const value = await retry(work, { retries: c.retries, baseDelayMs: c.baseDelayMs, maxDelayMs: c.maxDelayMs, sleep, shouldRetry });
+          end = `resolves with the value of attempt ${String(value).replace("value ", "")}`;
+        } catch (error) {
+          end = `rejects with the error of attempt ${errors.indexOf(error as Error)}`;
+        }
+        expect(describeRun(attempts, asked, sleeps, end)).toBe(expectedRun(c));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

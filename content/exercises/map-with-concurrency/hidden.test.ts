@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { mapWithConcurrency } from "./solution";
 
 /** Small deterministic PRNG (mulberry32) returning floats in [0, 1). */
@@ -244,5 +245,168 @@ describe("mapWithConcurrency: arguments", () => {
     await expect(mapWithConcurrency([], 3, f)).resolves.toEqual([]);
     await expect(mapWithConcurrency([], Infinity, f)).resolves.toEqual([]);
     expect(f).toHaveBeenCalledTimes(0);
+  });
+});
+
+describe("mapWithConcurrency: calls that settle at the same moment", () => {
+  it("refills every slot freed when several calls settle in the same turn (e.g. behind one shared upstream reply)", async () => {
+    let releaseUpstream!: () => void;
+    const upstream = new Promise<void>((resolve) => {
+      releaseUpstream = resolve;
+    });
+    const started: number[] = [];
+    const result = observe(
+      mapWithConcurrency([0, 1, 2, 3], 2, async (item) => {
+        started.push(item);
+        if (item < 2) await upstream; // items 0 and 1 wait on the same reply
+        else await new Promise<void>((resolve) => setTimeout(resolve, 100));
+        return item;
+      }),
+    );
+    await flush();
+    expect(started).toEqual([0, 1]);
+    releaseUpstream(); // both calls settle together: both slots must be refilled at once
+    await flush();
+    expect(started).toEqual([0, 1, 2, 3]);
+    await clock.advanceAsync(100);
+    await flush();
+    expect(result.value).toEqual([0, 1, 2, 3]);
+  });
+});
+
+/**
+ * A schedule, as the learner sees it in a failure: each moment something happens, what ended,
+ * what started and how the returned promise settled. Calls of the same duration that end at the same
+ * time settle together (they wait on one shared timer), as calls behind one upstream reply would.
+ */
+interface Plan {
+  limit: number;
+  durations: number[];
+  failure: { index: number; kind: "rejects" | "throws" } | undefined;
+}
+
+interface Moment {
+  time: number;
+  ended: string[];
+  started: string[];
+  settled: string;
+}
+
+function render(moments: Moment[]): string {
+  return moments
+    .filter((m) => m.ended.length + m.started.length > 0 || m.settled !== "")
+    .map((m) => `t=${m.time}: ${[m.ended.length > 0 ? `ended ${[...m.ended].sort().join(" ")}` : "", m.started.length > 0 ? `started ${m.started.join(" ")}` : "", m.settled].filter((x) => x !== "").join("; ")}`)
+    .join("\n");
+}
+
+/** The rules applied to a plan: a greedy schedule, fail fast, no starts after a failure. */
+function expectedSchedule(plan: Plan): string {
+  const n = plan.durations.length;
+  // Timers in firing order: by due time, then creation. Successes due at the same time share one.
+  const timers: { due: number; seq: number; calls: number[]; fails: boolean }[] = [];
+  let seq = 0;
+  let next = 0;
+  let running = 0;
+  let done = 0;
+  let failed = false;
+  const moments: Moment[] = [{ time: 0, ended: [], started: [], settled: "" }];
+  const start = (now: number, moment: Moment): void => {
+    const index = next++;
+    const fails = plan.failure?.index === index;
+    if (fails && plan.failure?.kind === "throws") {
+      moment.started.push(`#${index}(throws)`);
+      moment.settled = `rejects with error #${index}`;
+      failed = true;
+      return;
+    }
+    moment.started.push(`#${index}`);
+    running++;
+    const due = now + (plan.durations[index] as number);
+    const shared = fails ? undefined : timers.find((t) => t.due === due && !t.fails);
+    if (shared) shared.calls.push(index);
+    else timers.push({ due, seq: seq++, calls: [index], fails });
+  };
+  if (n === 0) (moments[0] as Moment).settled = "resolves []";
+  while (!failed && running < plan.limit && next < n) start(0, moments[0] as Moment);
+  while (timers.length > 0) {
+    timers.sort((a, b) => a.due - b.due || a.seq - b.seq);
+    const timer = timers.shift() as (typeof timers)[number];
+    const moment: Moment = { time: timer.due, ended: timer.calls.map((i) => `#${i}${timer.fails ? "(rejects)" : ""}`), started: [], settled: "" };
+    moments.push(moment);
+    running -= timer.calls.length;
+    done += timer.calls.length;
+    if (failed) continue;
+    if (timer.fails) {
+      failed = true;
+      moment.settled = `rejects with error #${timer.calls[0]}`;
+      continue;
+    }
+    for (let k = 0; k < timer.calls.length && !failed && next < n; k++) start(timer.due, moment);
+    if (!failed && done === n) moment.settled = `resolves [${plan.durations.map((_, i) => `r${i}`).join(",")}]`;
+  }
+  return render(moments);
+}
+
+/** Runs the plan against the solution on the virtual clock and records the same schedule. */
+async function actualSchedule(plan: Plan): Promise<string> {
+  const t0 = clock.now();
+  const moments: Moment[] = [{ time: 0, ended: [], started: [], settled: "" }];
+  const current = () => moments[moments.length - 1] as Moment;
+  const gates = new Map<number, Promise<void>>();
+  const timerFor = (due: number): Promise<void> =>
+    new Promise<void>((resolve) => {
+      setTimeout(() => {
+        moments.push({ time: due, ended: [], started: [], settled: "" });
+        resolve();
+      }, due - (clock.now() - t0));
+    });
+  const run = (duration: number, index: number): Promise<string> => {
+    const fails = plan.failure?.index === index;
+    if (fails && plan.failure?.kind === "throws") {
+      current().started.push(`#${index}(throws)`);
+      throw new Error(`error #${index}`);
+    }
+    current().started.push(`#${index}`);
+    const due = clock.now() - t0 + duration;
+    let gate: Promise<void>;
+    if (fails) {
+      gate = timerFor(due);
+    } else {
+      gate = gates.get(due) ?? timerFor(due).finally(() => gates.delete(due));
+      gates.set(due, gate);
+    }
+    return gate.then(() => {
+      current().ended.push(`#${index}${fails ? "(rejects)" : ""}`);
+      if (fails) throw new Error(`error #${index}`);
+      return `r${index}`;
+    });
+  };
+  mapWithConcurrency(plan.durations, plan.limit, run).then(
+    (values) => {
+      current().settled = `resolves [${values.join(",")}]`;
+    },
+    (error: unknown) => {
+      current().settled = `rejects with ${error instanceof Error ? error.message : String(error)}`;
+    },
+  );
+  await clock.runAllAsync();
+  return render(moments);
+}
+
+describe("mapWithConcurrency: any schedule", () => {
+  it("starts, refills, fails fast and settles exactly like the greedy schedule of the rules", async () => {
+    const plans = fc
+      .record({
+        limit: fc.constantFrom(1, 2, 3, Number.POSITIVE_INFINITY),
+        durations: fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 9 }),
+        failure: fc.option(fc.record({ index: fc.nat(8), kind: fc.constantFrom<"rejects" | "throws">("rejects", "throws") }), { nil: undefined }),
+      })
+      .map((plan) => ({ ...plan, toString: () => `mapWithConcurrency(durations [${plan.durations.join(", ")}] ms, limit ${plan.limit}${plan.failure ? `, item #${plan.failure.index} ${plan.failure.kind}` : ""})` }));
+    await fc.assert(
+      fc.asyncProperty(plans, async (plan) => {
+        expect(await actualSchedule(plan)).toBe(expectedSchedule(plan));
+      }),
+      { numRuns: 150 },
+    );
   });
 });

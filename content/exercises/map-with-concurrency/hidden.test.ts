@@ -402,11 +402,19 @@ describe("mapWithConcurrency: any schedule", () => {
         failure: fc.option(fc.record({ index: fc.nat(8), kind: fc.constantFrom<"rejects" | "throws">("rejects", "throws") }), { nil: undefined }),
       })
       .map((plan) => ({ ...plan, toString: () => `mapWithConcurrency(durations [${plan.durations.join(", ")}] ms, limit ${plan.limit}${plan.failure ? `, item #${plan.failure.index} ${plan.failure.kind}` : ""})` }));
-    await fc.assert(
+    // fc.check rather than fc.assert: a failed expect() inside would end the test at the first,
+    // unshrunk failure (the clock stops waiting once an assertion has failed).
+    const report = await fc.check(
       fc.asyncProperty(plans, async (plan) => {
-        expect(await actualSchedule(plan)).toBe(expectedSchedule(plan));
+        const actual = await actualSchedule(plan);
+        const expected = expectedSchedule(plan);
+        if (actual !== expected) throw new Error(`The schedule was:\n${actual}\nThe rules give:\n${expected}`);
       }),
       { numRuns: 150 },
     );
+    if (report.failed) {
+      const cause = report.errorInstance instanceof Error ? report.errorInstance.message : String(report.errorInstance);
+      throw new Error(`Smallest failing case: ${fc.stringify(report.counterexample?.[0])}\n${cause}`);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { HashRing } from "./solution";
 
 /** Small deterministic PRNG (mulberry32) returning floats in [0, 1). */
@@ -275,5 +276,66 @@ describe("HashRing: default hash", () => {
     // `deviations` holds the worst deviation from the mean, in %, of each cluster.
     expect(deviations.filter((d) => d > 40)).toEqual([]);
     expect(deviations.filter((d) => d > 25).length).toBeLessThanOrEqual(1);
+  });
+});
+
+/**
+ * Membership changes and lookups in any order, against the definition (brute force over the points
+ * of the current set of nodes). 40 positions for 4 nodes x 3 virtual nodes: ties, exact hits and
+ * wrap-arounds are everywhere.
+ */
+const coarseHash = (s: string) => mixHash(s) % 40;
+type Model = { nodes: Set<string> };
+type Command = fc.Command<Model, HashRing>;
+
+const nodeId = fc.constantFrom("a", "b", "c", "d");
+const membership = [
+  nodeId.map(
+    (id): Command => ({
+      check: () => true,
+      run: (model, ring) => {
+        model.nodes.add(id);
+        ring.addNode(id);
+      },
+      toString: () => `addNode(${id})`,
+    }),
+  ),
+  nodeId.map(
+    (id): Command => ({
+      check: () => true,
+      run: (model, ring) => {
+        model.nodes.delete(id);
+        ring.removeNode(id);
+      },
+      toString: () => `removeNode(${id})`,
+    }),
+  ),
+];
+const lookup = fc.integer({ min: 0, max: 39 }).map(
+  (n): Command => ({
+    check: () => true,
+    run: (model, ring) => {
+      const key = `k${n}`;
+      const expected = bruteForceOwner(pointsOf(model.nodes, 3, coarseHash), coarseHash(key));
+      const actual = ring.getNode(key);
+      if (actual !== expected) throw new Error(`getNode(${key}) (hash ${coarseHash(key)}) returned ${actual}, the ring of {${[...model.nodes].sort().join(", ")}} gives ${expected}`);
+    },
+    toString: () => `getNode(k${n})`,
+  }),
+);
+
+describe("HashRing: any sequence of membership changes and lookups", () => {
+  it("always answers like a brute-force scan of the current nodes' points (ties, exact hits, wrap-around)", () => {
+    // fc.check, then one error with the shrunk sequence and what went wrong in it.
+    const report = fc.check(
+      fc.property(fc.commands([...membership, lookup, lookup], { size: "+1" }), (cmds) => {
+        fc.modelRun(() => ({ model: { nodes: new Set<string>() }, real: new HashRing({ virtualNodes: 3, hash: coarseHash }) }), cmds);
+      }),
+      { numRuns: 200 },
+    );
+    if (report.failed) {
+      const cause = report.errorInstance instanceof Error ? report.errorInstance.message : String(report.errorInstance);
+      throw new Error(`Smallest failing sequence: new HashRing({ virtualNodes: 3, hash }), ${fc.stringify(report.counterexample?.[0]).replace(/\s*\/\*replayPath=.*?\*\//, "")}\n${cause}`);
+    }
   });
 });

@@ -1,6 +1,22 @@
 import fc from "fast-check";
 import { CircuitBreaker, CircuitOpenError } from "./solution";
 
+/**
+ * Fails with fast-check's smallest failing case and what went wrong in it (fc.check rather than
+ * fc.assert, so the message carries both the shrunk sequence and the wrong answer).
+ */
+function failOnCounterexample(report: { failed: boolean; counterexample: unknown; errorInstance: unknown }): void {
+  if (!report.failed) return;
+  const cause = report.errorInstance instanceof Error ? report.errorInstance.message : String(report.errorInstance);
+  const example = fc.stringify(report.counterexample).replace(/\s*\/\*replayPath=.*?\*\//g, "");
+  throw new Error(`Smallest failing case: ${example}\n${cause}`);
+}
+
+/** Throws a message naming the call and both answers. */
+function same(call: string, got: unknown, want: unknown): void {
+  if (!Object.is(got, want)) throw new Error(`${call} returned ${String(got)}, the rules give ${String(want)}`);
+}
+
 interface Deferred<T> {
   promise: Promise<T>;
   resolve: (value: T) => void;
@@ -383,7 +399,7 @@ async function settledAs(fired: Promise<string>): Promise<string> {
 }
 
 function expectState(model: BreakerModel, real: Real, after: string): void {
-  expect(`state after ${after} -> ${real.breaker.state}`).toBe(`state after ${after} -> ${model.state}`);
+  same(`state after ${after}`, real.breaker.state, model.state);
 }
 
 const fire = fc.constantFrom<Outcome>("ok", "fail", "throw", "hold").map(
@@ -395,15 +411,18 @@ const fire = fc.constantFrom<Outcome>("ok", "fail", "throw", "hold").map(
       const before = real.calls;
       const fired = real.breaker.fire();
       const called = real.calls > before;
-      expect(`fire() calls the action: ${called}`).toBe(`fire() calls the action: ${call !== null}`);
+      if (called !== (call !== null)) {
+        handled(fired);
+        throw new Error(`fire() ${called ? "called" : "did not call"} the action; in state "${model.state}" the rules say it ${call !== null ? "calls" : "does not call"} it`);
+      }
       if (call === null) {
-        expect(`fire() ${await settledAs(fired)}`).toBe("fire() rejects with CircuitOpenError");
+        same("fire()", await settledAs(fired), "rejects with CircuitOpenError");
       } else if (outcome === "hold") {
         model.running.push(call);
         real.held.push({ action: real.lastHold as Deferred<string>, fired: handled(fired) });
         real.lastHold = null;
       } else {
-        expect(`fire() ${await settledAs(fired)}`).toBe(`fire() ${outcome === "ok" ? "resolves ok" : "rejects with down"}`);
+        same("fire()", await settledAs(fired), outcome === "ok" ? "resolves ok" : "rejects with down");
         model.settle(call, outcome === "ok");
       }
       expectState(model, real, this.toString());
@@ -422,7 +441,7 @@ const settle = fc.tuple(fc.constantFrom<"oldest" | "newest">("oldest", "newest")
       if (call === undefined || held === undefined) throw new Error("the model and the test lost track of the running calls");
       if (ok) held.action.resolve("late ok");
       else held.action.reject(new Error("late down"));
-      expect(`the held call ${await settledAs(held.fired)}`).toBe(`the held call ${ok ? "resolves late ok" : "rejects with late down"}`);
+      same("the held call", await settledAs(held.fired), ok ? "resolves late ok" : "rejects with late down");
       model.settle(call, ok);
       expectState(model, real, this.toString());
     },
@@ -446,7 +465,7 @@ const threshold = fc.integer({ min: 1, max: 2 }).map((n) => ({ n, toString: () =
 
 describe("CircuitBreaker: any sequence of calls, late results and pauses", () => {
   it("calls the action, settles each call and reports the state exactly as the rules say", async () => {
-    await fc.assert(
+    const report = await fc.check(
       fc.asyncProperty(threshold, fc.commands([fire, settle, advance], { size: "+1" }), async ({ n }, cmds) => {
         await fc.asyncModelRun(() => {
           const time = { t: 0 };
@@ -467,6 +486,7 @@ describe("CircuitBreaker: any sequence of calls, late results and pauses", () =>
       }),
       { numRuns: 200 },
     );
+    failOnCounterexample(report);
   });
 });
 

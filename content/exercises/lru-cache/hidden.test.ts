@@ -1,6 +1,22 @@
 import fc from "fast-check";
 import { LRUCache } from "./solution";
 
+/**
+ * Fails with fast-check's smallest failing case and what went wrong in it (fc.check rather than
+ * fc.assert, so the message carries both the shrunk sequence and the wrong answer).
+ */
+function failOnCounterexample(report: { failed: boolean; counterexample: unknown; errorInstance: unknown }): void {
+  if (!report.failed) return;
+  const cause = report.errorInstance instanceof Error ? report.errorInstance.message : String(report.errorInstance);
+  const example = fc.stringify(report.counterexample).replace(/\s*\/\*replayPath=.*?\*\//g, "");
+  throw new Error(`Smallest failing case: ${example}\n${cause}`);
+}
+
+/** Throws a message naming the call and both answers. */
+function same(call: string, got: unknown, want: unknown): void {
+  if (!Object.is(got, want)) throw new Error(`${call} returned ${String(got)}, the rules give ${String(want)}`);
+}
+
 /** Small deterministic PRNG (mulberry32). */
 function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -225,10 +241,6 @@ describe("LRUCache: against a reference model", () => {
   });
 });
 
-/** Compares "call -> answer" strings, so that the failure names the call as well as both answers. */
-function same(call: string, got: unknown, want: unknown): void {
-  if (!Object.is(got, want)) expect(`${call} -> ${String(got)}`).toBe(`${call} -> ${String(want)}`);
-}
 
 type Value = number | undefined;
 type Model = ModelLRU<string, Value>;
@@ -260,12 +272,13 @@ const capacity = fc.integer({ min: 1, max: 3 }).map((n) => ({ n, toString: () =>
 
 describe("LRUCache: any sequence of operations", () => {
   it("agrees with a simple model on every get, set, has, delete and size, for capacities 1 to 3 (undefined values included)", () => {
-    fc.assert(
+    const report = fc.check(
       fc.property(capacity, commands, ({ n }, cmds) => {
         fc.modelRun(() => ({ model: new ModelLRU<string, Value>(n), real: new LRUCache<string, Value>(n) }), cmds);
       }),
       { numRuns: 200 },
     );
+    failOnCounterexample(report);
   });
 });
 

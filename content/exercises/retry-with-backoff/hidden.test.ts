@@ -279,7 +279,7 @@ describe("retry: any combination of options and failures", () => {
       failures: fc.integer({ min: 0, max: 8 }),
       refuseAttempt: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
     });
-    await fc.assert(
+    const report = await fc.check(
       fc.asyncProperty(cases, async (c) => {
         const errors: Error[] = [];
         let attempts = 0;
@@ -307,9 +307,15 @@ describe("retry: any combination of options and failures", () => {
         } catch (error) {
           end = `rejects with the error of attempt ${errors.indexOf(error as Error)}`;
         }
-        expect(describeRun(attempts, asked, sleeps, end)).toBe(expectedRun(c));
+        const actual = describeRun(attempts, asked, sleeps, end);
+        const expected = expectedRun(c);
+        if (actual !== expected) throw new Error(`retry made ${actual}\nthe rules give ${expected}`);
       }),
       { numRuns: 200 },
     );
+    if (report.failed) {
+      const cause = report.errorInstance instanceof Error ? report.errorInstance.message : String(report.errorInstance);
+      throw new Error(`Smallest failing case: ${fc.stringify(report.counterexample[0])}\n${cause}`);
+    }
   });
 });

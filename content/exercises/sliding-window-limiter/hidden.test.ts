@@ -1,6 +1,22 @@
 import fc from "fast-check";
 import { createSlidingWindowLimiter } from "./solution";
 
+/**
+ * Fails with fast-check's smallest failing case and what went wrong in it (fc.check rather than
+ * fc.assert, so the message carries both the shrunk sequence and the wrong answer).
+ */
+function failOnCounterexample(report: { failed: boolean; counterexample: unknown; errorInstance: unknown }): void {
+  if (!report.failed) return;
+  const cause = report.errorInstance instanceof Error ? report.errorInstance.message : String(report.errorInstance);
+  const example = fc.stringify(report.counterexample).replace(/\s*\/\*replayPath=.*?\*\//g, "");
+  throw new Error(`Smallest failing case: ${example}\n${cause}`);
+}
+
+/** Throws a message naming the call and both answers. */
+function same(call: string, got: unknown, want: unknown): void {
+  if (!Object.is(got, want)) throw new Error(`${call} returned ${String(got)}, the rules give ${String(want)}`);
+}
+
 /** Small deterministic PRNG (mulberry32). */
 function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -200,7 +216,7 @@ const hit = fc.constantFrom("a", "b", "c").map(
   (key): Command => ({
     check: () => true,
     run(model, real) {
-      expect(`hit(${key}) -> ${show(real.limiter.hit(key))}`).toBe(`hit(${key}) -> ${show(model.hit(key))}`);
+      same(`hit(${key})`, show(real.limiter.hit(key)), show(model.hit(key)));
     },
     toString: () => `hit(${key})`,
   }),
@@ -220,7 +236,7 @@ const limit = fc.integer({ min: 1, max: 3 }).map((n) => ({ n, toString: () => `c
 
 describe("createSlidingWindowLimiter: any sequence of hits and pauses", () => {
   it("answers every hit like the brute-force definition of the window, on three keys", () => {
-    fc.assert(
+    const report = fc.check(
       fc.property(limit, fc.commands([hit, advance], { size: "+1" }), ({ n }, cmds) => {
         fc.modelRun(() => {
           const time = { t: 0 };
@@ -230,6 +246,7 @@ describe("createSlidingWindowLimiter: any sequence of hits and pauses", () => {
       }),
       { numRuns: 200 },
     );
+    failOnCounterexample(report);
   });
 });
 

@@ -1,6 +1,22 @@
 import fc from "fast-check";
 import { TokenBucket } from "./solution";
 
+/**
+ * Fails with fast-check's smallest failing case and what went wrong in it (fc.check rather than
+ * fc.assert, so the message carries both the shrunk sequence and the wrong answer).
+ */
+function failOnCounterexample(report: { failed: boolean; counterexample: unknown; errorInstance: unknown }): void {
+  if (!report.failed) return;
+  const cause = report.errorInstance instanceof Error ? report.errorInstance.message : String(report.errorInstance);
+  const example = fc.stringify(report.counterexample).replace(/\s*\/\*replayPath=.*?\*\//g, "");
+  throw new Error(`Smallest failing case: ${example}\n${cause}`);
+}
+
+/** Throws a message naming the call and both answers. */
+function same(call: string, got: unknown, want: unknown): void {
+  if (!Object.is(got, want)) throw new Error(`${call} returned ${String(got)}, the rules give ${String(want)}`);
+}
+
 function bucketAt(capacity: number, refillPerSecond: number) {
   const time = { t: 0 };
   const bucket = new TokenBucket({ capacity, refillPerSecond, now: () => time.t });
@@ -175,7 +191,7 @@ const tryRemove = fc.constantFrom(0.5, 1, 1.5, 2, 3, 5).map(
       model.refill();
       const want = model.tokens >= tokens;
       if (want) model.tokens -= tokens;
-      expect(`tryRemove(${tokens}) -> ${real.bucket.tryRemove(tokens)}`).toBe(`tryRemove(${tokens}) -> ${want}`);
+      same(`tryRemove(${tokens})`, real.bucket.tryRemove(tokens), want);
     },
     toString: () => `tryRemove(${tokens})`,
   }),
@@ -185,7 +201,7 @@ const available = fc.constant<Command>({
   check: () => true,
   run(model, real) {
     model.refill();
-    expect(`available() -> ${real.bucket.available()}`).toBe(`available() -> ${model.tokens}`);
+    same("available()", real.bucket.available(), model.tokens);
   },
   toString: () => "available()",
 });
@@ -196,7 +212,7 @@ const shape = fc
 
 describe("TokenBucket: any sequence of calls and pauses", () => {
   it("agrees with the spec's arithmetic on every tryRemove and available, whatever happened before", () => {
-    fc.assert(
+    const report = fc.check(
       fc.property(shape, fc.commands([advance, tryRemove, available], { size: "+1" }), ({ capacity, refillPerSecond }, cmds) => {
         fc.modelRun(() => {
           const time = { t: 0 };
@@ -206,5 +222,6 @@ describe("TokenBucket: any sequence of calls and pauses", () => {
       }),
       { numRuns: 200 },
     );
+    failOnCounterexample(report);
   });
 });

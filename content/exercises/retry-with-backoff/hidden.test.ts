@@ -315,7 +315,7 @@ describe("retry: any combination of options and failures", () => {
     );
     if (report.failed) {
       const cause = report.errorInstance instanceof Error ? report.errorInstance.message : String(report.errorInstance);
-      throw new Error(`Smallest failing case: ${fc.stringify(report.counterexample[0])}\n${cause}`);
+      throw new Error(`Smallest failing case: ${fc.stringify(report.counterexample?.[0])}\n${cause}`);
     }
   });
 });

@@ -298,7 +298,7 @@ describe("CircuitBreaker: late results", () => {
 });
 
 describe("CircuitBreaker: late results after a full cycle", () => {
-  it("ignores a late failure even when the circuit has opened and closed again since the call started", async () => {
+  it("ignores late results even when the circuit has opened and closed again since the call started", async () => {
     const { breaker, held, time } = breakerWith(["hold", "fail", "ok"], 1, 100);
     const slow = handled(breaker.fire()); // started while closed
     expect(await outcome(breaker)).toBe("error"); // opens at 0
@@ -307,20 +307,19 @@ describe("CircuitBreaker: late results after a full cycle", () => {
     (held[0] as Deferred<string>).reject(new Error("late"));
     await expect(slow).rejects.toThrow("late");
     expect(breaker.state).toBe("closed"); // a stale failure must not open the new closed period
-  });
 
-  it("ignores a late success even when the circuit has opened and closed again since the call started", async () => {
-    const { breaker, held, time } = breakerWith(["hold", "fail", "fail", "ok", "fail", "fail"], 2, 100);
-    const slow = handled(breaker.fire());
-    expect(await outcome(breaker)).toBe("error");
-    expect(await outcome(breaker)).toBe("error"); // opens at 0
-    time.t = 100;
-    expect(await outcome(breaker)).toBe("ok"); // closed, 0 failures
-    expect(await outcome(breaker)).toBe("error"); // 1 failure
-    (held[0] as Deferred<string>).resolve("late");
-    await expect(slow).resolves.toBe("late");
-    expect(await outcome(breaker)).toBe("error"); // 2 consecutive failures: the stale success did not reset the count
-    expect(breaker.state).toBe("open");
+    // The same with a late success: it must not reset the new period's count of failures.
+    const second = breakerWith(["hold", "fail", "fail", "ok", "fail", "fail"], 2, 100);
+    const slowSuccess = handled(second.breaker.fire());
+    expect(await outcome(second.breaker)).toBe("error");
+    expect(await outcome(second.breaker)).toBe("error"); // opens at 0
+    second.time.t = 100;
+    expect(await outcome(second.breaker)).toBe("ok"); // closed, 0 failures
+    expect(await outcome(second.breaker)).toBe("error"); // 1 failure
+    (second.held[0] as Deferred<string>).resolve("late");
+    await expect(slowSuccess).resolves.toBe("late");
+    expect(await outcome(second.breaker)).toBe("error"); // 2 consecutive failures: the stale success did not reset the count
+    expect(second.breaker.state).toBe("open");
   });
 });
 

@@ -21,6 +21,11 @@ export function failWithThrown(state, error, prefix) {
     state.failure = { ...state.failure, message: propertyReport(describeThrown(error)) + "\nFailed check: " + describeThrown(cause), expected: undefined, actual: undefined };
     return;
   }
+  // A report fast-check wrote with the error inside it (includeErrorInReport): cleaned up the same way.
+  if (state.failure && cause === null && StringIncludes(describeThrown(error), "Property failed after")) {
+    state.failure = { ...state.failure, message: propertyReport(describeThrown(error)), expected: undefined, actual: undefined };
+    return;
+  }
   const stack = stackOf(error);
   const location = solutionLocation(stack);
   fail(state, { message: (prefix || "") + describeThrown(error), line: location ? location.line : undefined, column: location ? location.column : undefined, at: testLocation(stack) });

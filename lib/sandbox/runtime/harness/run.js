@@ -121,11 +121,15 @@ function testStep() {
   if (advance()) return true;
   // A test that started during this call has not had its microtasks run yet.
   if (running !== before) return false;
-  if (running.failure) {
-    finish(running); // an assertion already failed: no need to wait for the rest
+  // A failed assertion does not end the test at once: the body may still be working on it (a
+  // property-based test shrinking its counterexample). It ends when the body settles, the loop
+  // runs dry, or 1,000 more callbacks have run since the failure.
+  if (running.failure && running.failedAt === undefined) running.failedAt = loop.macrotasks;
+  if (running.failure && (loop.macrotasks - running.failedAt > 1000 || loop.macrotasks < running.failedAt)) {
+    finish(running);
     running = null;
   } else if (!loopTurn(true) && !resolveIdleWaiters()) {
-    fail(running, { message: "The test never finished: it waits for a promise that nothing settles (no pending timers, immediates or I/O)." });
+    if (!running.failure) fail(running, { message: "The test never finished: it waits for a promise that nothing settles (no pending timers, immediates or I/O)." });
     finish(running);
     running = null;
   }

@@ -1,6 +1,6 @@
 // Test registration: describe/it/hooks while test files load (Jest's and Vitest's forms: .skip,
 // .only, .todo, .each, beforeAll/afterAll); the run list is fixed before any test runs.
-import { inspect, quote } from "./format.js";
+import { inspect, quote, toJson } from "./format.js";
 import { ArrayJoin, ArrayPush, ArraySlice, ArraySplice, ErrorCtor, NumberParseFloat, NumberParseInt, NumberToString, ObjectFreeze, StringFn, StringSlice, StringSplit, TypeErrorCtor, WeakSetCtor, apply, getOwnPropertyDescriptor, isArray, uncurry } from "./intrinsics.js";
 
 const NumberFn = Number;
@@ -51,13 +51,11 @@ export function markNeedsSolution() {
 }
 
 /** A describe body or a test file's top level threw while registering: the error becomes a failing test. */
-export function registerFailure(title, error) {
-  const failure = error;
+export function registerFailure(title, error, prefix) {
   ArrayPush(current.tests, {
     name: title,
-    body: () => {
-      throw failure;
-    },
+    body: () => undefined,
+    registrationError: { error, prefix },
     suite: current.root,
     hidden: current.name === "hidden.test.ts",
     mode: "normal",
@@ -84,7 +82,7 @@ function addSuite(name, body, mode) {
   } catch (error) {
     // Before the solution loaded, a block may fail only for want of it: it is registered again
     // once the solution is there. After, the block's failure is a failing test carrying the error.
-    if (registration.solutionLoaded) registerFailure(pathOf(parent, StringFn(name)), error);
+    if (registration.solutionLoaded) registerFailure(pathOf(parent, StringFn(name)), error, "describe(" + quote(StringFn(name)) + ") threw while registering its tests: ");
     else current.needsSolution = true;
   } finally {
     suite = parent;
@@ -109,6 +107,13 @@ function addHook(list, what, hook) {
 // ---- .each -------------------------------------------------------------------------------------------
 const pretty = (value) => inspect(value, 0, new WeakSetCtor(), false);
 const plain = (value) => inspect(value, 0, new WeakSetCtor(), true);
+const json = (value) => {
+  try {
+    return typeof value === "function" || typeof value === "symbol" || typeof value === "bigint" ? pretty(value) : toJson(value);
+  } catch {
+    return pretty(value); // a cycle
+  }
+};
 
 /** printf-style placeholders, as Jest and Vitest fill them: %s %d %i %f %j %o %O %p %# %%. */
 function printf(title, args, index) {
@@ -134,6 +139,7 @@ function printf(title, args, index) {
       if (k === "s") out += plain(value);
       else if (k === "d" || k === "i") out += typeof value === "number" || typeof value === "string" ? NumberToString(k === "i" ? NumberParseInt(StringFn(value), 10) : NumberFn(value)) : typeof value === "bigint" ? plain(value) : "NaN";
       else if (k === "f") out += typeof value === "number" || typeof value === "string" ? NumberToString(NumberParseFloat(StringFn(value))) : "NaN";
+      else if (k === "j") out += json(value);
       else out += pretty(value);
     } else {
       out += c;

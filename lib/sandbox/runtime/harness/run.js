@@ -63,6 +63,7 @@ function begin(test) {
   const state = { test, failure: null, settled: false, started: realNow(), assertions: 0, expectedAssertions: undefined };
   const setupFailure = setupFailureOf(test);
   if (setupFailure) state.failure = setupFailure;
+  if (test.registrationError) failWithThrown(state, test.registrationError.error, test.registrationError.prefix);
   resetLoop();
   shared.currentTest = state;
   // Known as running before its body starts: a body that never returns is the one timed out.
@@ -411,7 +412,7 @@ function registerFile(name) {
     const moduleObject = { exports: {} };
     apply(MapGet(factories, name), undefined, [moduleObject.exports, runApi.requireForTests, moduleObject, ...runApi.testApi]);
   } catch (error) {
-    if (registration.solutionLoaded) registerFailure(name + " (while loading the file)", error);
+    if (registration.solutionLoaded) registerFailure(name, error, "The test file threw while loading: ");
     else markNeedsSolution();
   } finally {
     shared.loadingFile = null;

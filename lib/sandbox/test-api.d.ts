@@ -222,14 +222,14 @@ type MockResult<R> = { readonly type: "return"; readonly value: R } | { readonly
 
 interface MockFunction<A extends unknown[] = any[], R = any> {
   (...args: A): R;
-  /** Arguments of every call so far (a frozen copy). */
-  readonly calls: readonly A[];
+  /** Arguments of every call so far (a frozen copy: typed as an array, like Jest's, but not writable). */
+  readonly calls: A[];
   /** What the mock recorded (frozen copies): calls, results, `this` values, instances made with `new`, the last call's arguments. */
   readonly mock: {
-    readonly calls: readonly A[];
-    readonly results: ReadonlyArray<MockResult<R>>;
-    readonly contexts: readonly unknown[];
-    readonly instances: readonly unknown[];
+    readonly calls: A[];
+    readonly results: Array<MockResult<R>>;
+    readonly contexts: unknown[];
+    readonly instances: unknown[];
     readonly lastCall: A | undefined;
   };
   /** Replace the implementation. */

@@ -5,7 +5,7 @@
 import { consoleState, flushStreams, writeStream } from "./console.js";
 import { expect, fail, failWithThrown, sealExpect } from "./expect.js";
 import { describeThrown, quote, solutionLocation, stackOf, toJson } from "./format.js";
-import { ArrayJoin, ArrayPush, ArraySplice, DateGetTime, ErrorCtor, MapGet, ObjectFreeze, PromiseReject, PromiseThen, StringFn, apply, realNow } from "./intrinsics.js";
+import { ArrayJoin, ArrayPush, ArraySplice, DateGetTime, ErrorCtor, MapGet, ObjectFreeze, PromiseReject, PromiseThen, StringFn, apply, defineProperty, realNow } from "./intrinsics.js";
 import { clock, drainTicks, errorSink, expireWaiters, loop, loopAlive, resetLoop, resolveIdleWaiters, runMacrotask, runawaySink, ticksPending } from "./loop.js";
 import { clearAllMocks, fn, isMockFunction, resetAllMocks, restoreAllMocks, spyOn } from "./mock.js";
 import { exposeSolution, factories, registerTestModule, requireForSolution, requireForTests, solutionReadsRecorded } from "./modules.js";

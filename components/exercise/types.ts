@@ -37,6 +37,8 @@ export interface WorkbenchProps {
   runtimeTypes?: string;
   signedIn: boolean;
   initialDraft: string | null;
+  /** The learner's own tests ("My tests"), as last saved; null when never written. */
+  initialMyTests: string | null;
   hints: string[];
   hintsTotal: number;
   solved: boolean;

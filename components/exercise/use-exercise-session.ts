@@ -105,13 +105,15 @@ export function useExerciseSession({ slug, signedIn, starter, initialDraft, ...i
   );
 
   const run = useCallback(
-    async (mode: RunMode): Promise<RunResult | null> => {
+    async (mode: RunMode, extra: { myTests?: string } = {}): Promise<RunResult | null> => {
       if (!signedIn || pending) return null;
       const text = textRef.current;
       setPending(true);
       setLastRun({ mode, text });
       setMessage(null);
-      const response = await api<{ result: RunResult; submission: SubmissionRow | null }>(`/api/exercises/${slug}/run`, { method: "POST", body: JSON.stringify({ code: text, mode }), signal: AbortSignal.timeout(60_000) });
+      // The learner's own tests go with Run only: Submit is judged by the exercise's tests alone.
+      const myTests = mode === "run" && extra.myTests?.trim() ? extra.myTests : undefined;
+      const response = await api<{ result: RunResult; submission: SubmissionRow | null }>(`/api/exercises/${slug}/run`, { method: "POST", body: JSON.stringify({ code: text, mode, ...(myTests ? { myTests } : {}) }), signal: AbortSignal.timeout(60_000) });
       setPending(false);
       if (!response.ok && response.status !== 503) {
         setResult(null);

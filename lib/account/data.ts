@@ -20,7 +20,7 @@ export const exportSchema = z.strictObject({
   version: z.literal(1),
   exportedAt: iso,
   lessonProgress: z.array(z.strictObject({ lessonRef: shortId, readAt: iso })).max(10_000),
-  exercises: z.array(z.strictObject({ exerciseId: shortId, draft: z.string().max(200_000).nullable(), draftUpdatedAt: isoOrNull, hintsRevealed: z.number().int().min(0).max(100), attemptedAt: isoOrNull, solvedAt: isoOrNull })).max(10_000),
+  exercises: z.array(z.strictObject({ exerciseId: shortId, draft: z.string().max(200_000).nullable(), draftUpdatedAt: isoOrNull, myTests: z.string().max(200_000).nullable().optional(), hintsRevealed: z.number().int().min(0).max(100), attemptedAt: isoOrNull, solvedAt: isoOrNull })).max(10_000),
   submissions: z.array(z.strictObject({ exerciseId: shortId, code: z.string().max(200_000), status: z.string().max(20), passed: z.number().int().min(0), total: z.number().int().min(0), durationMs: z.number().min(0), resultJson: z.string().max(500_000), createdAt: iso })).max(50_000),
   plan: z.strictObject({ startDate: iso, pausedAt: isoOrNull }).nullable(),
   planChecks: z.array(z.strictObject({ itemId: shortId, checkedAt: iso })).max(50_000),
@@ -61,7 +61,7 @@ export async function exportUserData(userId: string, now = new Date()): Promise<
     exportedAt: isoOf(now),
     lessonProgress: lessonProgress.map((r) => ({ lessonRef: r.lessonRef, readAt: isoOf(r.readAt) })).sort(byKey((r) => r.lessonRef)),
     exercises: exercises
-      .map((r) => ({ exerciseId: r.exerciseId, draft: r.draft, draftUpdatedAt: isoOfNullable(r.draftUpdatedAt), hintsRevealed: r.hintsRevealed, attemptedAt: isoOfNullable(r.attemptedAt), solvedAt: isoOfNullable(r.solvedAt) }))
+      .map((r) => ({ exerciseId: r.exerciseId, draft: r.draft, draftUpdatedAt: isoOfNullable(r.draftUpdatedAt), myTests: r.myTests, hintsRevealed: r.hintsRevealed, attemptedAt: isoOfNullable(r.attemptedAt), solvedAt: isoOfNullable(r.solvedAt) }))
       .sort(byKey((r) => r.exerciseId)),
     submissions: submissions
       .map((r) => ({ exerciseId: r.exerciseId, code: r.code, status: r.status, passed: r.passed, total: r.total, durationMs: r.durationMs, resultJson: r.resultJson, createdAt: isoOf(r.createdAt) }))
@@ -224,9 +224,9 @@ export async function importUserData(userId: string, input: unknown): Promise<Im
       (rows) => tx.lessonProgress.createMany({ data: rows }),
     );
     summary.exercises = await replaceByKey(
-      data.exercises.map((r) => ({ userId, exerciseId: r.exerciseId, draft: r.draft, draftUpdatedAt: dateOf(r.draftUpdatedAt), hintsRevealed: r.hintsRevealed, attemptedAt: dateOf(r.attemptedAt), solvedAt: dateOf(r.solvedAt) })),
+      data.exercises.map((r) => ({ userId, exerciseId: r.exerciseId, draft: r.draft, draftUpdatedAt: dateOf(r.draftUpdatedAt), myTests: r.myTests ?? null, hintsRevealed: r.hintsRevealed, attemptedAt: dateOf(r.attemptedAt), solvedAt: dateOf(r.solvedAt) })),
       (r) => r.exerciseId,
-      ["draft", "draftUpdatedAt", "hintsRevealed", "attemptedAt", "solvedAt"],
+      ["draft", "draftUpdatedAt", "myTests", "hintsRevealed", "attemptedAt", "solvedAt"],
       await tx.exerciseProgress.findMany(where),
       (keys) => tx.exerciseProgress.deleteMany({ where: { userId, exerciseId: { in: keys } } }),
       (rows) => tx.exerciseProgress.createMany({ data: rows }),

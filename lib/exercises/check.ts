@@ -6,10 +6,14 @@ import type { RunResult, SandboxLimits, SourceFile } from "../sandbox/types.ts";
 
 export type CheckMode = "run" | "submit";
 
-/** The exercise's test files for a mode: "run" = visible tests, "submit" = visible + hidden. */
-export function testFiles(exercise: Exercise, mode: CheckMode): SourceFile[] {
+/** The name of the learner's own test file ("My tests"). */
+export const MY_TESTS_FILE = "my.test.ts";
+
+/** The exercise's test files for a mode: "run" = visible tests (and the learner's own), "submit" = visible + hidden. */
+export function testFiles(exercise: Exercise, mode: CheckMode, myTests?: string): SourceFile[] {
   const files = [{ name: "visible.test.ts", code: exercise.visibleTests }];
   if (mode === "submit") files.push({ name: "hidden.test.ts", code: exercise.hiddenTests });
+  else if (myTests !== undefined) files.push({ name: MY_TESTS_FILE, code: myTests });
   return files;
 }
 
@@ -17,6 +21,6 @@ export function testFiles(exercise: Exercise, mode: CheckMode): SourceFile[] {
  * Runs code against an exercise's tests in the sandbox: the one path used by the web app, the CLI
  * and the content verification.
  */
-export function checkSolution(exercise: Exercise, code: string, mode: CheckMode, limits: Partial<SandboxLimits> = {}): Promise<RunResult> {
-  return getSandbox().run({ solution: code, tests: testFiles(exercise, mode), limits: { ...defaultLimits(), ...limits }, runtime: exercise.kind === "node" ? "node" : "plain" });
+export function checkSolution(exercise: Exercise, code: string, mode: CheckMode, limits: Partial<SandboxLimits> = {}, myTests?: string): Promise<RunResult> {
+  return getSandbox().run({ solution: code, tests: testFiles(exercise, mode, myTests), limits: { ...defaultLimits(), ...limits }, runtime: exercise.kind === "node" ? "node" : "plain" });
 }

@@ -10,12 +10,13 @@ export type ExerciseStatus = "not-started" | "attempted" | "solved";
 export interface ExerciseState {
   draft: string | null;
   draftUpdatedAt: Date | null;
+  myTests: string | null;
   hintsRevealed: number;
   solvedAt: Date | null;
   status: ExerciseStatus;
 }
 
-const EMPTY: ExerciseState = { draft: null, draftUpdatedAt: null, hintsRevealed: 0, solvedAt: null, status: "not-started" };
+const EMPTY: ExerciseState = { draft: null, draftUpdatedAt: null, myTests: null, hintsRevealed: 0, solvedAt: null, status: "not-started" };
 
 function statusOf(row: { solvedAt: Date | null; attemptedAt: Date | null; draft: string | null }): ExerciseStatus {
   if (row.solvedAt) return "solved";
@@ -25,7 +26,7 @@ function statusOf(row: { solvedAt: Date | null; attemptedAt: Date | null; draft:
 export async function getExerciseState(userId: string, exerciseId: string): Promise<ExerciseState> {
   const row = await db.exerciseProgress.findUnique({ where: { userId_exerciseId: { userId, exerciseId } } });
   if (!row) return EMPTY;
-  return { draft: row.draft, draftUpdatedAt: row.draftUpdatedAt, hintsRevealed: row.hintsRevealed, solvedAt: row.solvedAt, status: statusOf(row) };
+  return { draft: row.draft, draftUpdatedAt: row.draftUpdatedAt, myTests: row.myTests, hintsRevealed: row.hintsRevealed, solvedAt: row.solvedAt, status: statusOf(row) };
 }
 
 /** Status of every exercise the user has touched, keyed by exercise id. */
@@ -42,6 +43,15 @@ export async function saveDraft(userId: string, exerciseId: string, code: string
     update: { draft: code, draftUpdatedAt: now },
   });
   return now;
+}
+
+/** The learner's own tests ("My tests"), kept beside the draft. */
+export async function saveMyTests(userId: string, exerciseId: string, myTests: string): Promise<void> {
+  await db.exerciseProgress.upsert({
+    where: { userId_exerciseId: { userId, exerciseId } },
+    create: { userId, exerciseId, myTests },
+    update: { myTests },
+  });
 }
 
 /** Reveals the next hint (up to `available`); returns how many are revealed now. */

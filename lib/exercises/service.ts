@@ -10,7 +10,7 @@ import { checkPrediction } from "./predict.ts";
 import { markAttempted, recordSubmission, type SubmissionSummary } from "./progress.ts";
 
 export const codeSchema = z.string().refine((code) => Buffer.byteLength(code, "utf8") <= MAX_CODE_BYTES, `The code is larger than ${MAX_CODE_BYTES / 1024} KB.`);
-export const runRequestSchema = z.object({ code: z.string(), mode: z.enum(["run", "submit"]) });
+export const runRequestSchema = z.object({ code: z.string(), mode: z.enum(["run", "submit"]), myTests: z.string().optional() });
 
 const globalForLimiter = globalThis as unknown as { deependRunLimiter?: RateLimiter };
 function limiter(): RateLimiter {
@@ -25,14 +25,16 @@ export type RunOutcome =
   | { kind: "rate-limited"; retryAfterMs: number };
 
 /** Run (visible tests) or Submit (visible + hidden, stored) a user's code. */
-export async function runForUser(userId: string, slug: string, code: string, mode: CheckMode): Promise<RunOutcome> {
+/** Run (visible tests, and the learner's own when given) or Submit (visible + hidden, stored; never the learner's tests). */
+export async function runForUser(userId: string, slug: string, code: string, mode: CheckMode, myTests?: string): Promise<RunOutcome> {
   const exercise: Exercise | undefined = getExercise(slug);
   if (!exercise) return { kind: "not-found" };
-  if (!codeSchema.safeParse(code).success) return { kind: "too-large" };
+  if (!codeSchema.safeParse(code).success || (myTests !== undefined && !codeSchema.safeParse(myTests).success)) return { kind: "too-large" };
   const allowed = limiter().hit(userId);
   if (!allowed.allowed) return { kind: "rate-limited", retryAfterMs: allowed.retryAfterMs };
   if (exercise.kind === "predict" && mode === "run") return { kind: "ok", result: { status: "error", tests: [], console: [], error: { message: "A predict exercise has no Run: Submit your answer." }, durationMs: 0 } };
-  const result = exercise.kind === "predict" ? await checkPrediction(exercise, code) : await checkSolution(exercise, code, mode);
+  const ownTests = mode === "run" && myTests?.trim() ? myTests : undefined;
+  const result = exercise.kind === "predict" ? await checkPrediction(exercise, code) : await checkSolution(exercise, code, mode, {}, ownTests);
   if (mode === "submit" && result.status !== "busy") {
     const submission = await recordSubmission(userId, exercise.id, code, result);
     return { kind: "ok", result, submission };

@@ -179,7 +179,13 @@ export function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (tests:
   const compiled = transpile(job.solution, "solution.ts");
   if (!compiled.ok) return done({ status: "error", tests: [], console: [], compileErrors: compiled.errors }, unused);
   const solution = compiled.output;
-  const tests = job.tests.map((file) => ({ name: file.name, compiled: transpileTest(file.name, file.code) }));
+  let tests: Array<{ name: string; compiled: ReturnType<typeof transpileTest> }>;
+  try {
+    tests = job.tests.map((file) => ({ name: file.name, compiled: transpileTest(file.name, file.code) }));
+  } catch (error) {
+    // Only a learner's own test file can fail to compile here (the exercise's are checked in CI).
+    return done({ status: "error", tests: [], console: [], error: { message: (error as Error).message } }, unused);
+  }
 
   const flavour = flavourOf(job);
   const program = job.mode === "program";

@@ -53,6 +53,8 @@ describe("fast-check in the sandbox", () => {
     expect(failed.message).toMatch(/Counterexample: \[(add\(\d\),)+reset\(\)\]/);
     expect(failed.message).toMatch(/Shrunk \d+ time/);
     expect(failed.message).not.toMatch(/replayPath|Hint:|seed/);
+    // The shrunk case's own failing assertion: after add(...)s past 10, reset() left the count.
+    expect(failed.message).toMatch(/Failed check: Error: expected \d+ to be 0$/);
   });
 
   it("is not importable by the solution", async () => {

@@ -12,6 +12,7 @@ import { usePrefersDark } from "../use-prefers-dark";
 import { useRunShortcut, type ExerciseSession, type RunMode } from "../use-exercise-session";
 import { useWorkbenchView, WorkbenchLayout, type ResultsBadge } from "../workbench-layout";
 import { EditorPane, type FileTab } from "./editor-pane";
+import { useMyTests } from "./use-my-tests";
 
 /** `code` and `node` exercises: a TypeScript solution against tests, with Run (visible) and Submit (all). */
 export function CodeWorkbench({ props, session, instructions, editorPreferences }: { props: WorkbenchProps; session: ExerciseSession; instructions: ReactNode; editorPreferences: EditorPreferences | null }) {
@@ -20,6 +21,7 @@ export function CodeWorkbench({ props, session, instructions, editorPreferences 
   const [fileTab, setFileTab] = useState<FileTab>("solution");
   const { preferences, change: changePreferences } = useEditorPreferences(editorPreferences);
   const theme = usePrefersDark() ? "vs-dark" : "light";
+  const myTests = useMyTests({ slug, signedIn, initial: props.initialMyTests, visibleTests: props.visibleTests });
   // No sticky scroll: exercise files are short, and its header went stale when code was replaced.
   const editorOptions = useMemo(
     () => ({ minimap: { enabled: false }, stickyScroll: { enabled: false }, fontSize: 13, scrollBeyondLastLine: false, automaticLayout: true, tabSize: 2, fixedOverflowWidgets: true, wordWrap: preferences.editorWrap ? ("on" as const) : ("off" as const) }),
@@ -29,7 +31,7 @@ export function CodeWorkbench({ props, session, instructions, editorPreferences 
   const run = (mode: RunMode) => {
     if (!signedIn || session.pending) return;
     view.showResults();
-    void session.run(mode);
+    void session.run(mode, { myTests: myTests.current() });
   };
   useRunShortcut((shift) => run(shift ? "submit" : "run"));
 
@@ -76,6 +78,7 @@ export function CodeWorkbench({ props, session, instructions, editorPreferences 
             onFileTab={setFileTab}
             reference={session.reveal?.solution ?? null}
             visibleTests={props.visibleTests}
+            myTests={myTests}
             testApiTypes={props.testApiTypes}
             runtimeTypes={props.kind === "node" ? props.runtimeTypes : undefined}
             preferences={preferences}

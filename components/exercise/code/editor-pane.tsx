@@ -10,8 +10,9 @@ import type { ExerciseSession } from "../use-exercise-session";
 import { enableVimMode } from "../vim-mode";
 import { AnswerToolbar, tabClass, toggleClass } from "../workbench-layout";
 import { configureTypeScript, countTypeErrors, replaceAll } from "./typescript-setup";
+import type { MyTests } from "./use-my-tests";
 
-export type FileTab = "solution" | "tests" | "reference";
+export type FileTab = "solution" | "tests" | "mine" | "reference";
 
 const SOLUTION_URI = "file:///solution.ts";
 /** Markers this pane sets from a run's failures; Monaco's own are the TypeScript checker's. */
@@ -33,6 +34,8 @@ function markFailures(monaco: Monaco, editor: EditorInstance, run: RunResult | n
   );
 }
 
+const MY_TESTS_URI = "file:///my.test.ts";
+
 /**
  * The answer area of `code` and `node` exercises: the solution in Monaco (type-checked like the
  * sandbox), the visible tests and, once revealed, the reference, read-only; Wrap and Vim toggles.
@@ -43,6 +46,7 @@ export function EditorPane({
   onFileTab,
   reference,
   visibleTests,
+  myTests,
   testApiTypes,
   runtimeTypes,
   preferences,
@@ -56,6 +60,7 @@ export function EditorPane({
   onFileTab: (tab: FileTab) => void;
   reference: string | null;
   visibleTests: string;
+  myTests: MyTests;
   testApiTypes: string;
   runtimeTypes: string | undefined;
   preferences: EditorPreferences;
@@ -152,6 +157,9 @@ export function EditorPane({
             <button role="tab" aria-selected={fileTab === "tests"} className={tabClass(fileTab === "tests")} onClick={() => onFileTab("tests")}>
               visible.test.ts
             </button>
+            <button role="tab" aria-selected={fileTab === "mine"} className={tabClass(fileTab === "mine")} onClick={() => onFileTab("mine")} title="Your own tests: run with Run, never with Submit">
+              My tests
+            </button>
             {reference !== null ? (
               <button role="tab" aria-selected={fileTab === "reference"} className={tabClass(fileTab === "reference")} onClick={() => onFileTab("reference")}>
                 Reference solution
@@ -195,6 +203,21 @@ export function EditorPane({
         </div>
         <div className={fileTab === "tests" ? "absolute inset-0" : "hidden"}>
           <Editor path="file:///visible.test.ts" defaultLanguage="typescript" value={visibleTests} theme={theme} options={{ ...editorOptions, readOnly: true }} />
+        </div>
+        <div className={fileTab === "mine" ? "absolute inset-0" : "hidden"} data-testid="my-tests">
+          <Editor
+            path={MY_TESTS_URI}
+            defaultLanguage="typescript"
+            defaultValue={myTests.initialText}
+            theme={theme}
+            onChange={(value) => myTests.edit(value ?? "")}
+            onMount={(editor, monaco) => {
+              const local = myTests.adoptLocal();
+              if (local !== null) editor.getModel()?.setValue(local);
+              editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => shortcutRef.current(false));
+            }}
+            options={editorOptions}
+          />
         </div>
         {reference !== null ? (
           <div className={fileTab === "reference" ? "absolute inset-0" : "hidden"}>

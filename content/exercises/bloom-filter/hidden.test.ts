@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { BloomFilter } from "./solution";
 
 /** Small deterministic PRNG (mulberry32) returning floats in [0, 1). */
@@ -172,6 +173,14 @@ describe("BloomFilter: false-positive rate", () => {
     expect(rate).toBeLessThanOrEqual(0.03);
   });
 
+  it("is at most 1.5x the target for keys that differ only in the high byte of their characters, p = 0.1%", () => {
+    // Greek (U+03xx) keys in the filter, Cyrillic (U+04xx) keys queried: every UTF-16 code unit has
+    // the same low byte, so a hash that reads only `charCodeAt(i) & 0xff` sees identical strings.
+    const key = (base: number, i: number) => String.fromCharCode(base + (i & 0xff), base + ((i >> 8) & 0xff), base + 0x41);
+    const { rate } = measure(new BloomFilter(2000, 0.001), 2000, (i) => key(0x300, i), 50_000, (j) => key(0x400, j));
+    expect(rate).toBeLessThanOrEqual(0.0015);
+  });
+
   it("keeps separate filters independent", () => {
     const a = new BloomFilter(100, 0.01);
     const b = new BloomFilter(100, 0.01);
@@ -179,5 +188,52 @@ describe("BloomFilter: false-positive rate", () => {
     let inB = 0;
     for (let i = 0; i < 100; i++) if (b.mightContain(`k${i}`)) inB++;
     expect(inB).toBe(0);
+  });
+});
+
+/** The filter's contract in a model: a set of added items that must always answer true. */
+type Added = Set<string>;
+
+class AddCommand implements fc.Command<Added, BloomFilter> {
+  constructor(readonly item: string) {}
+  check(): boolean {
+    return true;
+  }
+  run(added: Added, filter: BloomFilter): void {
+    filter.add(this.item);
+    added.add(this.item);
+  }
+  toString(): string {
+    return `add(${JSON.stringify(this.item)})`;
+  }
+}
+
+class MightContainCommand implements fc.Command<Added, BloomFilter> {
+  constructor(readonly item: string) {}
+  check(): boolean {
+    return true;
+  }
+  run(added: Added, filter: BloomFilter): void {
+    const answer = filter.mightContain(this.item);
+    if (added.has(this.item) && !answer) throw new Error(`mightContain(${JSON.stringify(this.item)}) is false after add: a false negative`);
+    if (added.size === 0 && answer) throw new Error(`mightContain(${JSON.stringify(this.item)}) is true on a filter nothing was added to`);
+  }
+  toString(): string {
+    return `mightContain(${JSON.stringify(this.item)})`;
+  }
+}
+
+describe("BloomFilter: model check", () => {
+  it("never forgets an added item, whatever the sequence of add and mightContain calls", () => {
+    // Few distinct items so that sequences repeat them; any string, including lone surrogates and emoji.
+    const item = fc.oneof(fc.constantFrom("", "a", "user:1", "user:2", "🔑", "ключ"), fc.string({ unit: "binary", maxLength: 12 }));
+    const commands = fc.commands([item.map((s) => new AddCommand(s)), item.map((s) => new MightContainCommand(s))], { maxCommands: 60 });
+    const sizes = fc.record({ expectedItems: fc.integer({ min: 1, max: 40 }), rate: fc.double({ min: 0.001, max: 0.6, noNaN: true }) });
+    fc.assert(
+      fc.property(sizes, commands, ({ expectedItems, rate }, cmds) => {
+        fc.modelRun(() => ({ model: new Set<string>(), real: new BloomFilter(expectedItems, rate) }), cmds);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

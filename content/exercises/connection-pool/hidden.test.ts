@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { Pool, PoolDrainedError, PoolTimeoutError } from "./solution";
 
 interface Conn {
@@ -383,6 +384,52 @@ describe("Pool: drain", () => {
   });
 });
 
+describe("Pool: waiting forever and draining slowly", () => {
+  it("with acquireTimeoutMs Infinity, a queued caller waits without a timer until a release", async () => {
+    const { pool } = setup({ max: 1, acquireTimeoutMs: Infinity });
+    const held = await pool.acquire();
+    const caller = observe(pool.acquire());
+    expect(clock.pending()).toBe(0);
+    await clock.advanceAsync(3_600_000);
+    await flush();
+    expect(caller.settled).toBe(false);
+    expect(pool.pending).toBe(1);
+    pool.release(held);
+    await flush();
+    expect(caller.value).toBe(held);
+  });
+
+  it("drain() resolves only once every asynchronous destroy has finished", async () => {
+    let next = 0;
+    const finished: number[] = [];
+    const pool = new Pool<Conn>({
+      create: async () => ({ id: ++next }),
+      destroy: (conn) => new Promise<void>((resolve) => setTimeout(() => {
+        finished.push(conn.id);
+        resolve();
+      }, 30)),
+      max: 2,
+      acquireTimeoutMs: 1000,
+    });
+    const a = await pool.acquire();
+    const b = await pool.acquire();
+    pool.release(a);
+    const drained = observe(pool.drain());
+    await clock.advanceAsync(10);
+    pool.release(b); // destroyed from t=10 to t=40
+    await flush();
+    expect(pool.size).toBe(0);
+    await clock.advanceAsync(29); // t=39: b's destroy is still running
+    await flush();
+    expect(finished).toEqual([a.id]);
+    expect(drained.settled).toBe(false);
+    await clock.advanceAsync(1);
+    await flush();
+    expect(finished).toEqual([a.id, b.id]);
+    expect(drained.settled).toBe(true);
+  });
+});
+
 describe("Pool: under load", () => {
   it("keeps its invariants with 40 random workers (never over max, never lends a resource twice)", async () => {
     const random = prng(42);
@@ -427,5 +474,272 @@ describe("Pool: under load", () => {
     expect(create.calls.length).toBeLessThanOrEqual(max);
     expect(counts(pool)).toEqual({ size: create.calls.length, available: create.calls.length, pending: 0 });
     expect(clock.pending()).toBe(0);
+  });
+});
+
+// Model-based test: random sequences of acquire(), release() and time passing, with creates that
+// take a while and sometimes fail, checked after every step against a small model of the rules.
+
+const MODEL_TIMEOUT_MS = 50;
+
+interface CreateStep {
+  delay: number;
+  fails: boolean;
+}
+
+interface ModelCaller {
+  name: string;
+  /** "waiting", "#<id>" (served with resource <id>), "timeout" or "create failed". */
+  outcome: string;
+  hasTimer: boolean;
+}
+
+type ModelTimer =
+  | { at: number; seq: number; kind: "timeout"; caller: ModelCaller }
+  | { at: number; seq: number; kind: "create"; caller: ModelCaller; fails: boolean };
+
+/** The pool's rules, on explicit state and explicit timers. */
+class PoolModel {
+  readonly callers: ModelCaller[] = [];
+  readonly idle: number[] = [];
+  readonly borrowed: number[] = [];
+  readonly waiters: ModelCaller[] = [];
+  timers: ModelTimer[] = [];
+  creating = 0;
+  #creates = 0;
+  #lastId = 0;
+  #seq = 0;
+  now = 0;
+
+  constructor(
+    readonly max: number,
+    readonly plan: CreateStep[],
+  ) {}
+
+  acquire(): ModelCaller {
+    const caller: ModelCaller = { name: `a${this.callers.length + 1}`, outcome: "waiting", hasTimer: false };
+    this.callers.push(caller);
+    const resource = this.idle.pop();
+    if (resource !== undefined) {
+      this.#lend(caller, resource);
+      return caller;
+    }
+    caller.hasTimer = true;
+    this.#addTimer({ at: this.now + MODEL_TIMEOUT_MS, seq: 0, kind: "timeout", caller });
+    if (this.size < this.max) this.#startCreate(caller);
+    else this.waiters.push(caller);
+    return caller;
+  }
+
+  release(id: number): void {
+    this.borrowed.splice(this.borrowed.indexOf(id), 1);
+    this.#takeBack(id);
+  }
+
+  advance(ms: number): void {
+    const until = this.now + ms;
+    for (;;) {
+      const due = this.timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((t) => t !== due);
+      this.now = due.at;
+      if (due.kind === "timeout") {
+        due.caller.hasTimer = false;
+        const queued = this.waiters.indexOf(due.caller);
+        if (queued >= 0) this.waiters.splice(queued, 1);
+        due.caller.outcome = "timeout";
+      } else this.#createDone(due.caller, due.fails);
+    }
+    this.now = until;
+  }
+
+  get size(): number {
+    return this.idle.length + this.borrowed.length + this.creating;
+  }
+
+  #addTimer(timer: ModelTimer): void {
+    timer.seq = this.#seq++;
+    this.timers.push(timer);
+  }
+
+  #startCreate(caller: ModelCaller): void {
+    const step = this.plan[this.#creates++ % this.plan.length] as CreateStep;
+    this.creating++;
+    this.#addTimer({ at: this.now + step.delay, seq: 0, kind: "create", caller, fails: step.fails });
+  }
+
+  #createDone(caller: ModelCaller, fails: boolean): void {
+    this.creating--;
+    if (fails) {
+      if (caller.outcome === "waiting") this.#settle(caller, "create failed");
+      const next = this.waiters.shift();
+      if (next) this.#startCreate(next);
+      return;
+    }
+    const id = ++this.#lastId;
+    if (caller.outcome === "waiting") this.#lend(caller, id);
+    else this.#takeBack(id);
+  }
+
+  #takeBack(id: number): void {
+    const next = this.waiters.shift();
+    if (next) this.#lend(next, id);
+    else this.idle.push(id);
+  }
+
+  #lend(caller: ModelCaller, id: number): void {
+    this.borrowed.push(id);
+    this.#settle(caller, `#${id}`);
+  }
+
+  #settle(caller: ModelCaller, outcome: string): void {
+    caller.outcome = outcome;
+    if (caller.hasTimer) {
+      caller.hasTimer = false;
+      this.timers = this.timers.filter((t) => !(t.kind === "timeout" && t.caller === caller));
+    }
+  }
+}
+
+interface RealPool {
+  pool: Pool<Conn>;
+  callers: Array<{ name: string; state: ReturnType<typeof observe<Conn>> }>;
+  resources: Map<number, Conn>;
+  timersBefore: number;
+}
+
+function describeReal(real: RealPool): string {
+  const outcomes = real.callers.map(({ name, state }) => {
+    if (!state.settled) return `${name}:waiting`;
+    if (state.value) return `${name}:#${state.value.id}`;
+    return `${name}:${state.error instanceof PoolTimeoutError ? "timeout" : "create failed"}`;
+  });
+  const { pool } = real;
+  return `${outcomes.join(" ")} | size=${pool.size} available=${pool.available} pending=${pool.pending} timers=${clock.pending() - real.timersBefore}`;
+}
+
+function describeModel(model: PoolModel): string {
+  const outcomes = model.callers.map((c) => `${c.name}:${c.outcome}`);
+  return `${outcomes.join(" ")} | size=${model.size} available=${model.idle.length} pending=${model.waiters.length} timers=${model.timers.length}`;
+}
+
+function compare(model: PoolModel, real: RealPool, step: string): void {
+  const want = describeModel(model);
+  const got = describeReal(real);
+  if (got !== want) throw new Error(`after ${step}:\n  pool  ${got}\n  model ${want}`);
+}
+
+class AcquireCommand implements fc.AsyncCommand<PoolModel, RealPool> {
+  check(): boolean {
+    return true;
+  }
+  async run(model: PoolModel, real: RealPool): Promise<void> {
+    const caller = model.acquire();
+    real.callers.push({ name: caller.name, state: observe(real.pool.acquire()) });
+    await flush();
+    compare(model, real, `acquire() as ${caller.name}`);
+  }
+  toString(): string {
+    return "acquire()";
+  }
+}
+
+class ReleaseCommand implements fc.AsyncCommand<PoolModel, RealPool> {
+  constructor(readonly id: number) {}
+  check(model: Readonly<PoolModel>): boolean {
+    return model.borrowed.includes(this.id);
+  }
+  async run(model: PoolModel, real: RealPool): Promise<void> {
+    model.release(this.id);
+    real.pool.release(real.resources.get(this.id) as Conn);
+    await flush();
+    compare(model, real, this.toString());
+  }
+  toString(): string {
+    return `release(#${this.id})`;
+  }
+}
+
+class ReleaseIdleCommand implements fc.AsyncCommand<PoolModel, RealPool> {
+  constructor(readonly id: number) {}
+  check(model: Readonly<PoolModel>): boolean {
+    return model.idle.includes(this.id);
+  }
+  async run(model: PoolModel, real: RealPool): Promise<void> {
+    let threw = false;
+    try {
+      real.pool.release(real.resources.get(this.id) as Conn);
+    } catch {
+      threw = true;
+    }
+    await flush();
+    if (!threw) throw new Error(`${this.toString()} did not throw`);
+    compare(model, real, this.toString());
+  }
+  toString(): string {
+    return `release(#${this.id}) while it is idle: throws`;
+  }
+}
+
+class AdvanceCommand implements fc.AsyncCommand<PoolModel, RealPool> {
+  constructor(readonly ms: number) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: PoolModel, real: RealPool): Promise<void> {
+    model.advance(this.ms);
+    await clock.advanceAsync(this.ms);
+    await flush();
+    compare(model, real, this.toString());
+  }
+  toString(): string {
+    return `advance(${this.ms} ms)`;
+  }
+}
+
+describe("Pool: model check", () => {
+  it("matches a model of the rules over random acquire/release/time sequences with slow and failing creates", async () => {
+    const plan = fc.array(fc.record({ delay: fc.constantFrom(1, 10, 30, 80), fails: fc.boolean() }), { minLength: 1, maxLength: 6 });
+    const commands = fc.commands(
+      [
+        fc.constant(null).map(() => new AcquireCommand()),
+        fc.integer({ min: 1, max: 4 }).map((id) => new ReleaseCommand(id)),
+        fc.integer({ min: 1, max: 4 }).map((id) => new ReleaseIdleCommand(id)),
+        fc.constantFrom(1, 5, 10, 25, 50).map((ms) => new AdvanceCommand(ms)),
+      ],
+      { maxCommands: 40, size: "max" },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.record({ max: fc.integer({ min: 1, max: 3 }), creates: plan }), commands, async ({ max, creates: steps }, cmds) => {
+        let calls = 0;
+        let lastId = 0;
+        const resources = new Map<number, Conn>();
+        const create = (): Promise<Conn> => {
+          const step = steps[calls++ % steps.length] as CreateStep;
+          return new Promise<Conn>((resolve, reject) => {
+            setTimeout(() => {
+              if (step.fails) reject(new Error("connection refused"));
+              else {
+                const conn = { id: ++lastId };
+                resources.set(conn.id, conn);
+                resolve(conn);
+              }
+            }, step.delay);
+          });
+        };
+        const setup = () => {
+          const pool = new Pool<Conn>({ create, max, acquireTimeoutMs: MODEL_TIMEOUT_MS });
+          const model = new PoolModel(max, steps);
+          return { model, real: { pool, callers: [], resources, timersBefore: clock.pending() } };
+        };
+        try {
+          await fc.asyncModelRun(setup, cmds);
+        } finally {
+          await clock.advanceAsync(1000); // let this run's timers finish before the next run
+        }
+      }),
+      // The report then ends with the first difference between the pool and the model.
+      { numRuns: 150, includeErrorInReport: true },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { Readable } from "node:stream";
 import { CsvParser, csvParser } from "./solution";
 
@@ -96,6 +97,20 @@ describe("csvParser: records", () => {
   });
 });
 
+describe("csvParser: the end of the input", () => {
+  it("ends the last record at the end of the input, even when its last field is empty", async () => {
+    expect(await parse(["a,b\n1,"])).toEqual([{ a: "1", b: "" }]);
+    expect(await parse(["a,b,c\n,,"])).toEqual([{ a: "", b: "", c: "" }]);
+    expect(await parse(["a,b\n1,", ""])).toEqual([{ a: "1", b: "" }]);
+  });
+
+  it("keeps a CR at the very end of the input as data: only CRLF and LF end a line", async () => {
+    expect(await parse(["a,b\n1,x\r"])).toEqual([{ a: "1", b: "x\r" }]);
+    expect(await parse(["a,b\n1,x", "\r"])).toEqual([{ a: "1", b: "x\r" }]);
+    expect(await parse(["a\n\r"])).toEqual([{ a: "\r" }]);
+  });
+});
+
 describe("csvParser: errors", () => {
   it("rejects a character after a closing quote", async () => {
     await expect(parse(['a,b\n"x"y,2\n'])).rejects.toThrow(SyntaxError);
@@ -159,5 +174,48 @@ describe("csvParser: streaming", () => {
     expect(rows.length).toBe(300);
     const mismatches = rows.flatMap((row, i) => (JSON.stringify(row) === JSON.stringify(expected[i]) ? [] : [i]));
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe("csvParser: property check", () => {
+  it("reads back any table written as CSV, however the text is cut into chunks", async () => {
+    const piece = fc.constantFrom("a", "z", "7", " ", ",", ";", "\t", '"', "\r", "\n", "é", "😀");
+    const field = fc.array(piece, { maxLength: 4 }).map((pieces) => pieces.join(""));
+    const table = fc.record({
+      delimiter: fc.constantFrom(",", ";", "\t"),
+      header: fc.uniqueArray(field, { minLength: 1, maxLength: 3 }),
+      rows: fc.array(fc.tuple(field, field, field), { maxLength: 5 }),
+      lineBreak: fc.constantFrom("\n", "\r\n"),
+      finalLineBreak: fc.boolean(),
+      quoteEverything: fc.boolean(),
+    });
+    const chunking = fc.record({ cuts: fc.array(fc.nat({ max: 60 }), { maxLength: 6 }), asBuffers: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(table, chunking, async ({ delimiter, header, rows, lineBreak, finalLineBreak, quoteEverything }, { cuts, asBuffers }) => {
+        const records = [header, ...rows.map((row) => row.slice(0, header.length))];
+        const encode = (value: string) => {
+          const mustQuote = value.includes(delimiter) || /["\r\n]/.test(value) || (value === "" && header.length === 1);
+          return mustQuote || quoteEverything ? `"${value.replaceAll('"', '""')}"` : value;
+        };
+        const text = records.map((record) => record.map(encode).join(delimiter)).join(lineBreak) + (finalLineBreak ? lineBreak : "");
+        // Cut between characters, or between bytes (then a cut may fall inside a character).
+        const units: Array<string | number> = asBuffers ? [...Buffer.from(text, "utf8")] : [...text];
+        const positions = [...new Set(cuts.map((cut) => cut % (units.length + 1)))].sort((a, b) => a - b);
+        const chunks: Array<string | Buffer> = [];
+        let from = 0;
+        for (const at of [...positions, units.length]) {
+          const part = units.slice(from, at);
+          chunks.push(asBuffers ? Buffer.from(part as number[]) : (part as string[]).join(""));
+          from = at;
+        }
+        const expected = rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] as string])));
+        const got = await parse(chunks, delimiter);
+        if (JSON.stringify(got) !== JSON.stringify(expected)) {
+          throw new Error(`chunks ${JSON.stringify(chunks.map(String))}\n  parsed   ${JSON.stringify(got)}\n  expected ${JSON.stringify(expected)}`);
+        }
+      }),
+      // The report then ends with the chunks and the first difference.
+      { numRuns: 150, includeErrorInReport: true },
+    );
   });
 });

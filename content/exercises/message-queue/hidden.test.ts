@@ -1,4 +1,5 @@
-import { MessageQueue } from "./solution";
+import fc from "fast-check";
+import { MessageQueue, type Delivery } from "./solution";
 
 /** Small deterministic PRNG (mulberry32) returning floats in [0, 1). */
 function prng(seed: number): () => number {
@@ -332,3 +333,201 @@ describe("MessageQueue: model check", () => {
     expect(dead.length).toBeGreaterThan(0);
   });
 });
+
+// Model-based test: random sequences of send/receive/ack/nack and time passing, each result checked
+// against a small model of the rules; a failure shows the shortest sequence fast-check could find.
+
+const MODEL_VISIBILITY_MS = 50;
+
+interface ModelMessage {
+  readonly body: string;
+  count: number;
+}
+
+class QueueModel {
+  readonly visible: ModelMessage[] = [];
+  /** Current deliveries by delivery number, in the order they were received (= deadline order). */
+  readonly inFlight = new Map<number, { message: ModelMessage; deadline: number }>();
+  readonly dead: string[] = [];
+  deliveries = 0;
+  sent = 0;
+  now = 0;
+
+  constructor(readonly maxDeliveries: number) {}
+
+  advance(ms: number): void {
+    this.now += ms;
+    for (const [n, entry] of this.inFlight) {
+      if (entry.deadline > this.now) break;
+      this.inFlight.delete(n);
+      this.fail(entry.message);
+    }
+  }
+
+  fail(message: ModelMessage): void {
+    if (message.count >= this.maxDeliveries) this.dead.push(`${message.body}:${message.count}`);
+    else this.visible.push(message);
+  }
+
+  state(): string {
+    return `size=${this.visible.length} inFlight=${this.inFlight.size} dead=[${this.dead.join(",")}]`;
+  }
+}
+
+interface RealQueue {
+  q: MessageQueue<string>;
+  /** Every delivery so far, by delivery number - 1. */
+  deliveries: Delivery<string>[];
+}
+
+function realState(q: MessageQueue<string>): string {
+  return `size=${q.size} inFlight=${q.inFlight} dead=[${q.deadLetters.map((d) => `${d.body}:${d.deliveryCount}`).join(",")}]`;
+}
+
+function expectSame(step: string, got: string, want: string): void {
+  if (got !== want) throw new Error(`${step}:\n  queue ${got}\n  model ${want}`);
+}
+
+class SendCommand implements fc.Command<QueueModel, RealQueue> {
+  check(): boolean {
+    return true;
+  }
+  run(model: QueueModel, real: RealQueue): void {
+    const body = `m${++model.sent}`;
+    model.visible.push({ body, count: 0 });
+    real.q.send(body);
+    expectSame(`after send() of ${body}`, realState(real.q), model.state());
+  }
+  toString(): string {
+    return "send()";
+  }
+}
+
+class ReceiveCommand implements fc.Command<QueueModel, RealQueue> {
+  check(): boolean {
+    return true;
+  }
+  run(model: QueueModel, real: RealQueue): void {
+    const message = model.visible.shift();
+    let want = "undefined";
+    if (message) {
+      message.count++;
+      model.inFlight.set(++model.deliveries, { message, deadline: model.now + MODEL_VISIBILITY_MS });
+      want = `d${model.deliveries} = ${message.body}, deliveryCount ${message.count}`;
+    }
+    const delivery = real.q.receive();
+    let got = "undefined";
+    if (delivery) {
+      real.deliveries.push(delivery);
+      got = `d${real.deliveries.length} = ${delivery.body}, deliveryCount ${delivery.deliveryCount}`;
+    }
+    expectSame("receive()", got, want);
+    expectSame("after receive()", realState(real.q), model.state());
+  }
+  toString(): string {
+    return "receive()";
+  }
+}
+
+class SettleCommand implements fc.Command<QueueModel, RealQueue> {
+  constructor(
+    readonly action: "ack" | "nack",
+    readonly delivery: number,
+  ) {}
+  check(model: Readonly<QueueModel>): boolean {
+    return this.delivery <= model.deliveries;
+  }
+  run(model: QueueModel, real: RealQueue): void {
+    const entry = model.inFlight.get(this.delivery);
+    if (entry) {
+      model.inFlight.delete(this.delivery);
+      if (this.action === "nack") model.fail(entry.message);
+    }
+    const receipt = (real.deliveries[this.delivery - 1] as Delivery<string>).receipt;
+    const returned = this.action === "ack" ? real.q.ack(receipt) : real.q.nack(receipt);
+    expectSame(`${this} returned`, String(returned), String(entry !== undefined));
+    expectSame(`after ${this}`, realState(real.q), model.state());
+  }
+  toString(): string {
+    return `${this.action}(d${this.delivery}.receipt)`;
+  }
+}
+
+class AdvanceCommand implements fc.Command<QueueModel, RealQueue> {
+  constructor(readonly ms: number) {}
+  check(): boolean {
+    return true;
+  }
+  run(model: QueueModel, real: RealQueue): void {
+    model.advance(this.ms);
+    clock.advance(this.ms);
+    expectSame(`after ${this}`, realState(real.q), model.state());
+  }
+  toString(): string {
+    return `advance(${this.ms} ms)`;
+  }
+}
+
+describe("MessageQueue: model check with shrinking", () => {
+  it("matches the rules over random send/receive/ack/nack/time sequences", () => {
+    const delivery = fc.integer({ min: 1, max: 8 });
+    const commands = fc.commands(
+      [
+        fc.constant(null).map(() => new SendCommand()),
+        fc.constant(null).map(() => new ReceiveCommand()),
+        delivery.map((n) => new SettleCommand("ack", n)),
+        delivery.map((n) => new SettleCommand("nack", n)),
+        fc.constantFrom(1, 10, 25, 49, 50).map((ms) => new AdvanceCommand(ms)),
+      ],
+      { maxCommands: 40, size: "max" },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3 }), commands, (maxDeliveries, cmds) => {
+        const setup = () => ({
+          model: new QueueModel(maxDeliveries),
+          real: { q: new MessageQueue<string>({ visibilityTimeoutMs: MODEL_VISIBILITY_MS, maxDeliveries }), deliveries: [] },
+        });
+        fc.modelRun(setup, cmds);
+      }),
+      // The report then ends with the first difference between the queue and the model.
+      { numRuns: 200, includeErrorInReport: true },
+    );
+  });
+});
+
+describe("MessageQueue: long runs", () => {
+  it("keeps every message, in order, through 4,000 interleaved sends, receives and acks", () => {
+    const q = queue<number>(100, 3);
+    const received: number[] = [];
+    const takeOne = () => {
+      const d = q.receive();
+      if (d) {
+        received.push(d.body);
+        q.ack(d.receipt);
+      }
+    };
+    for (let i = 0; i < 4000; i++) {
+      q.send(i);
+      if (i % 3 !== 0) takeOne(); // the queue grows by one message every three sends
+      if (i % 1000 === 999) expect(q.size).toBe(i + 1 - received.length);
+    }
+    while (q.size > 0) takeOne();
+    const lost = received.length === 4000 ? [] : Array.from({ length: 4000 }, (_, i) => i).filter((i) => !received.includes(i)).slice(0, 5);
+    expect({ count: received.length, lost }).toEqual({ count: 4000, lost: [] });
+    expect(received.every((body, i) => body === i)).toBe(true);
+  });
+
+  it("sends, receives and acks 60,000 messages quickly (O(1) amortised per operation)", () => {
+    const q = queue<number>(1000, 3);
+    for (let i = 0; i < 60_000; i++) q.send(i);
+    let inOrder = true;
+    for (let i = 0; i < 60_000; i++) {
+      const d = q.receive();
+      if (d?.body !== i) inOrder = false;
+      q.ack(d?.receipt ?? "");
+    }
+    expect(inOrder).toBe(true);
+    expect([q.size, q.inFlight]).toEqual([0, 0]);
+  });
+});
+

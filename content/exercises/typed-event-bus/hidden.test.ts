@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { EventBus, TimeoutError } from "./solution";
 
 type Events = { tick: number; job: { id: string }; other: string };
@@ -191,6 +192,33 @@ describe("EventBus: waitFor", () => {
     await expect(first).resolves.toBe(9);
   });
 
+  it("removes its abort listener from a long-lived signal once the event or the timeout came first", async () => {
+    const bus = new EventBus<Events>();
+    const controller = new AbortController();
+    const signal = controller.signal;
+    // Watch the listeners added to and removed from this one signal.
+    const attached = new Set<unknown>();
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((type: string, listener: unknown, options?: unknown) => {
+      if (type === "abort") attached.add(listener);
+      add(type, listener as EventListener, options as AddEventListenerOptions);
+    }) as typeof signal.addEventListener;
+    signal.removeEventListener = ((type: string, listener: unknown, options?: unknown) => {
+      if (type === "abort") attached.delete(listener);
+      remove(type, listener as EventListener, options as EventListenerOptions);
+    }) as typeof signal.removeEventListener;
+
+    const first = bus.waitFor("tick", { signal });
+    const second = bus.waitFor("job", { signal, timeoutMs: 100 }).catch((error: unknown) => error);
+    expect(attached.size).toBe(2);
+    bus.emit("tick", 1);
+    await expect(first).resolves.toBe(1);
+    await clock.advanceAsync(100);
+    expect(await second).toBeInstanceOf(TimeoutError);
+    expect(attached.size).toBe(0); // a server-wide shutdown signal would otherwise collect one listener per waitFor
+  });
+
   it("is called in registration order among the other listeners", async () => {
     const bus = new EventBus<Events>();
     const order: string[] = [];
@@ -247,5 +275,154 @@ describe("EventBus: model check", () => {
       if (bus.listenerCount("tick") !== model.length) mismatches.push(`step ${step}: listenerCount ${bus.listenerCount("tick")}, expected ${model.length}`);
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+// Model-based test: random sequences of on/once/unsubscribe/off/emit with listeners that sometimes
+// throw, checked against a list of registrations; a failure shows a shortest sequence.
+
+const LISTENER_NAMES = ["L0", "L1", "L2", "Lthrows"] as const;
+const MODEL_MAX_LISTENERS = 5;
+
+interface ModelRegistration {
+  readonly number: number;
+  readonly name: string;
+  readonly once: boolean;
+}
+
+class BusModel {
+  /** Active registrations of "tick", in registration order. */
+  list: ModelRegistration[] = [];
+  registrations = 0;
+}
+
+interface RealBus {
+  bus: EventBus<Events>;
+  listeners: Array<(n: number) => void>;
+  calls: string[];
+  /** Unsubscribe functions, by registration number - 1. */
+  stops: Array<() => void>;
+}
+
+function checkCount(model: BusModel, real: RealBus, step: string): void {
+  const got = real.bus.listenerCount("tick");
+  if (got !== model.list.length) throw new Error(`after ${step}: listenerCount("tick") is ${got}, expected ${model.list.length}`);
+}
+
+class RegisterCommand implements fc.Command<BusModel, RealBus> {
+  constructor(
+    readonly once: boolean,
+    readonly listener: number,
+  ) {}
+  check(): boolean {
+    return true;
+  }
+  run(model: BusModel, real: RealBus): void {
+    const listener = real.listeners[this.listener] as (n: number) => void;
+    const full = model.list.length >= MODEL_MAX_LISTENERS;
+    let stop: (() => void) | undefined;
+    let threw: unknown;
+    try {
+      stop = this.once ? real.bus.once("tick", listener) : real.bus.on("tick", listener);
+    } catch (error) {
+      threw = error;
+    }
+    if (full !== threw instanceof RangeError) throw new Error(`${this}: ${full ? "expected a RangeError at the limit" : `threw ${String(threw)}`}`);
+    if (!full) {
+      const number = ++model.registrations;
+      model.list.push({ number, name: LISTENER_NAMES[this.listener] as string, once: this.once });
+      real.stops.push(stop as () => void);
+    }
+    checkCount(model, real, this.toString());
+  }
+  toString(): string {
+    return `${this.once ? "once" : "on"}("tick", ${LISTENER_NAMES[this.listener]})`;
+  }
+}
+
+class UnsubscribeCommand implements fc.Command<BusModel, RealBus> {
+  constructor(readonly registration: number) {}
+  check(model: Readonly<BusModel>): boolean {
+    return this.registration <= model.registrations;
+  }
+  run(model: BusModel, real: RealBus): void {
+    model.list = model.list.filter((r) => r.number !== this.registration);
+    (real.stops[this.registration - 1] as () => void)();
+    checkCount(model, real, this.toString());
+  }
+  toString(): string {
+    return `unsubscribe of registration #${this.registration}`;
+  }
+}
+
+class OffCommand implements fc.Command<BusModel, RealBus> {
+  constructor(readonly listener: number) {}
+  check(): boolean {
+    return true;
+  }
+  run(model: BusModel, real: RealBus): void {
+    const name = LISTENER_NAMES[this.listener] as string;
+    const latest = model.list.map((r) => r.name).lastIndexOf(name);
+    if (latest >= 0) model.list.splice(latest, 1);
+    const removed = real.bus.off("tick", real.listeners[this.listener] as (n: number) => void);
+    if (removed !== latest >= 0) throw new Error(`${this} returned ${removed}, expected ${latest >= 0}`);
+    checkCount(model, real, this.toString());
+  }
+  toString(): string {
+    return `off("tick", ${LISTENER_NAMES[this.listener]})`;
+  }
+}
+
+class EmitCommand implements fc.Command<BusModel, RealBus> {
+  check(): boolean {
+    return true;
+  }
+  run(model: BusModel, real: RealBus): void {
+    const want = model.list.map((r) => `#${r.number} ${r.name}`);
+    const wantErrors = model.list.filter((r) => r.name === "Lthrows").length;
+    model.list = model.list.filter((r) => !r.once);
+    real.calls.length = 0;
+    const result = real.bus.emit("tick", 0);
+    const got = real.calls.join(", ");
+    const wantNames = want.map((w) => w.split(" ")[1]).join(", ");
+    if (got !== wantNames || result.delivered !== want.length || result.errors.length !== wantErrors) {
+      throw new Error(`emit("tick") called [${got}] (delivered ${result.delivered}, ${result.errors.length} errors), expected [${want.join(", ")}] (${wantErrors} errors)`);
+    }
+    checkCount(model, real, "emit");
+  }
+  toString(): string {
+    return `emit("tick")`;
+  }
+}
+
+describe("EventBus: model check with shrinking", () => {
+  it("matches a list of registrations over random on/once/unsubscribe/off/emit sequences, with a throwing listener", () => {
+    const listener = fc.integer({ min: 0, max: LISTENER_NAMES.length - 1 });
+    const commands = fc.commands(
+      [
+        listener.map((i) => new RegisterCommand(false, i)),
+        listener.map((i) => new RegisterCommand(true, i)),
+        fc.integer({ min: 1, max: 8 }).map((n) => new UnsubscribeCommand(n)),
+        listener.map((i) => new OffCommand(i)),
+        fc.constant(null).map(() => new EmitCommand()),
+      ],
+      { maxCommands: 40, size: "max" },
+    );
+    fc.assert(
+      fc.property(commands, (cmds) => {
+        const setup = () => {
+          const calls: string[] = [];
+          const listeners = LISTENER_NAMES.map((name) => () => {
+            calls.push(name);
+            if (name === "Lthrows") throw new Error("listener failed");
+          });
+          const bus = new EventBus<Events>({ maxListeners: MODEL_MAX_LISTENERS, onListenerError: () => {} });
+          return { model: new BusModel(), real: { bus, listeners, calls, stops: [] } };
+        };
+        fc.modelRun(setup, cmds);
+      }),
+      // The report then ends with the first difference between the bus and the model.
+      { numRuns: 200, includeErrorInReport: true },
+    );
   });
 });

@@ -76,6 +76,7 @@ export default async function ExercisePage({ params }: Params) {
       runtimeTypes={runtimeTypes}
       signedIn={user !== null}
       initialDraft={state?.draft ?? null}
+      initialMyTests={state?.myTests ?? null}
       hints={exercise.hints.slice(0, state?.hintsRevealed ?? 0)}
       hintsTotal={exercise.hints.length}
       solved={state?.solvedAt != null}

@@ -18,7 +18,8 @@ export function failWithThrown(state, error, prefix) {
   // shrunk counterexample: that report says more than the first failing assertion did.
   const cause = causeOf(error);
   if (state.failure && cause !== null && WeakSetHas(assertionErrors, cause)) {
-    state.failure = { ...state.failure, message: propertyReport(describeThrown(error)), expected: undefined, actual: undefined };
+    // The assertion that failed in the shrunk case says what was wrong: it follows the sequence.
+    state.failure = { ...state.failure, message: propertyReport(describeThrown(error)) + "\nFailed check: " + describeThrown(cause), expected: undefined, actual: undefined };
     return;
   }
   const stack = stackOf(error);

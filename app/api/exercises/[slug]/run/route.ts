@@ -5,14 +5,14 @@ import { MAX_CODE_BYTES } from "@/lib/sandbox/limits";
 
 type Params = { params: Promise<{ slug: string }> };
 
-/** POST { code, mode: "run" | "submit" } → the sandbox's result (and the stored submission). */
+/** POST { code, mode: "run" | "submit", myTests? } → the sandbox's result (and the stored submission). */
 export async function POST(request: Request, { params }: Params) {
   const user = await requireApiUser();
   if (user instanceof NextResponse) return user;
   const { slug } = await params;
-  const body = await readJson(request, runRequestSchema, MAX_CODE_BYTES * 2 + 1024);
+  const body = await readJson(request, runRequestSchema, MAX_CODE_BYTES * 4 + 1024);
   if (body instanceof NextResponse) return body;
-  const outcome = await runForUser(user.id, slug, body.code, body.mode);
+  const outcome = await runForUser(user.id, slug, body.code, body.mode, body.myTests);
   switch (outcome.kind) {
     case "not-found":
       return jsonError(404, `There is no exercise "${slug}".`);

@@ -1,0 +1,2 @@
+-- The learner's own tests of an exercise ("My tests").
+ALTER TABLE "ExerciseProgress" ADD COLUMN "myTests" TEXT;

@@ -1,16 +1,20 @@
 // Exercise CLI, through the same sandbox path the web app uses.
 //   check <slug> --file <path> [--hidden] [--json]   exit 0 iff the result is "passed"
 //   verify [slug...]                                 every solution passes, every starter and wrong variant fails
+//   run --solution <file> --tests <file>... [--runtime node] [--json]
+//                                                    any files through the production runner (for authors)
 import fs from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { readExerciseCatalog, type Exercise } from "../lib/content/exercises.ts";
 import { checkSolution } from "../lib/exercises/check.ts";
 import { checkPrediction, compareAnswer, keyFromRun } from "../lib/exercises/predict.ts";
 import { formatReport } from "../lib/exercises/report.ts";
 import { getSandbox } from "../lib/sandbox/index.ts";
+import { defaultLimits } from "../lib/sandbox/limits.ts";
 import { runProgram } from "../lib/sandbox/program.ts";
 
-const USAGE = "usage: exercise check <slug> --file <path> [--hidden] [--json]\n       exercise verify [slug...]";
+const USAGE = "usage: exercise check <slug> --file <path> [--hidden] [--json]\n       exercise verify [slug...]\n       exercise run --solution <file> --tests <file>... [--runtime node] [--json]";
 
 async function check(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { file: { type: "string" }, hidden: { type: "boolean" }, json: { type: "boolean" } } });
@@ -102,11 +106,43 @@ async function verifyPrediction(exercise: Exercise): Promise<string[]> {
   return problems;
 }
 
+/**
+ * Runs a solution against test files exactly as the web app would: each test file keeps its base
+ * name (hidden.test.ts is treated as the hidden tests), in the order given.
+ */
+async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { solution: { type: "string" }, tests: { type: "string", multiple: true }, runtime: { type: "string" }, json: { type: "boolean" } } });
+  if (!values.solution || !values.tests?.length || (values.runtime !== undefined && values.runtime !== "node" && values.runtime !== "plain")) {
+    console.error(USAGE);
+    return 2;
+  }
+  const read = (file: string) => {
+    try {
+      return fs.readFileSync(file, "utf8");
+    } catch (error) {
+      console.error(`Cannot read ${file}: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+  const solution = read(values.solution);
+  const tests = values.tests.map((file) => ({ name: path.basename(file), code: read(file) }));
+  if (solution === undefined || tests.some((t) => t.code === undefined)) return 2;
+  const names = tests.map((t) => t.name);
+  if (new Set(names).size !== names.length) {
+    console.error(`Test files need distinct names: ${names.join(", ")}`);
+    return 2;
+  }
+  const result = await getSandbox().run({ solution, tests: tests.map((t) => ({ name: t.name, code: t.code ?? "" })), limits: defaultLimits(), runtime: values.runtime === "node" ? "node" : "plain" });
+  console.log(values.json ? JSON.stringify(result, null, 2) : formatReport(result));
+  return result.status === "passed" ? 0 : 1;
+}
+
 const [command, ...rest] = process.argv.slice(2);
 let code = 2;
 try {
   if (command === "check") code = await check(rest);
   else if (command === "verify") code = await verify(rest);
+  else if (command === "run") code = await run(rest);
   else console.error(USAGE);
 } finally {
   await getSandbox().close();

@@ -7,7 +7,7 @@ import { harnessScript, nodeRuntimeScript, testLibrariesScript } from "./runtime
 import { mapPositionsInText, originalPosition, transpile, type Transpiled } from "./transpile.ts";
 import type { ConsoleLine, RunJob, RunResult, RunStatus, SandboxLimits, SandboxRuntime, SourceFile, TestResult, TestSourceLocation } from "./types.ts";
 
-const TEST_PARAMS = "exports, require, module, describe, it, test, expect, fn, clock, beforeEach, afterEach";
+const TEST_PARAMS = "exports, require, module, describe, it, test, expect, fn, clock, beforeEach, afterEach, beforeAll, afterAll, vi, jest";
 const SOLUTION_PARAMS = "exports, require, module, __filename, __dirname";
 /** Where a program believes it runs (its __filename). */
 export const PROGRAM_FILENAME = "/sandbox/main.js";
@@ -55,7 +55,8 @@ const reportSchema = z.object({
   exitCode: z.number().int().nullable(),
 });
 const testListSchema = z.array(z.object({ name: z.string(), hidden: z.boolean() }));
-const startSchema = z.object({ ok: z.boolean(), message: z.string().optional(), line: z.number().optional(), column: z.number().optional() });
+/** `tests`: the list again, when test files had to register once more after the solution loaded (describe bodies that use it). */
+const startSchema = z.object({ ok: z.boolean(), message: z.string().optional(), line: z.number().optional(), column: z.number().optional(), tests: testListSchema.optional() });
 
 const cachedDataOf = (script: ivm.Script) => (script as ivm.Script & ivm.CachedDataResult).cachedData;
 
@@ -276,6 +277,10 @@ export function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (tests:
         status = "error";
         runError = { message: `Your code threw while loading: ${start.message ?? "unknown error"}`, ...mapLocation(solution, start.line, start.column) };
       } else {
+        if (start.tests) {
+          registered = start.tests;
+          onRegistered?.(registered);
+        }
         // step() is idempotent once done, so a step whose answer was lost is simply asked again.
         while (!withRejections(() => prepared.step.applySync(undefined, [], { timeout: budget() }) as boolean, () => false)) budget();
       }

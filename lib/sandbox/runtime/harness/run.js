@@ -3,24 +3,33 @@
 // one callback of the event loop (then the nextTick queue), and V8 drains the promise microtasks
 // when the call returns.
 import { consoleState, flushStreams, writeStream } from "./console.js";
-import { fail, failWithThrown } from "./expect.js";
+import { expect, fail, failWithThrown, sealExpect } from "./expect.js";
 import { describeThrown, quote, solutionLocation, stackOf, toJson } from "./format.js";
-import { ArrayJoin, ArrayPush, ArraySplice, ErrorCtor, MapGet, PromiseReject, PromiseThen, StringFn, apply, defineProperty, getOwnPropertyDescriptor, ownKeys, realNow } from "./intrinsics.js";
-import { drainTicks, errorSink, expireWaiters, loop, loopAlive, resetLoop, resolveIdleWaiters, runMacrotask, runawaySink, ticksPending } from "./loop.js";
-import { factories, requireForSolution, solutionExports } from "./modules.js";
-import { phasesOf, tests } from "./registry.js";
+import { ArrayJoin, ArrayPush, ArraySplice, DateGetTime, ErrorCtor, MapGet, ObjectFreeze, PromiseReject, PromiseThen, StringFn, apply, defineProperty, realNow } from "./intrinsics.js";
+import { clock, drainTicks, errorSink, expireWaiters, loop, loopAlive, resetLoop, resolveIdleWaiters, runMacrotask, runawaySink, ticksPending } from "./loop.js";
+import { clearAllMocks, fn, isMockFunction, resetAllMocks, restoreAllMocks, spyOn } from "./mock.js";
+import { exposeSolution, factories, registerTestModule, requireForSolution, requireForTests, solutionReadsRecorded } from "./modules.js";
+import { afterAll, afterEach, beforeAll, beforeEach, beginFile, buildRunList, describe, endFile, it, markNeedsSolution, phasesOf, registerFailure, registration, setupFailureOf, tests } from "./registry.js";
 import { shared } from "./state.js";
 
 // ---- tests ------------------------------------------------------------------------------------------
 function runPhases(state, phases, done) {
   let index = 0;
+  let setup = null;
   const next = () => {
+    // A beforeAll that failed fails the rest of its block too.
+    if (setup !== null && state.failure && !setup.suite.setupFailure) {
+      state.failure = { ...state.failure, message: "beforeAll() failed: " + state.failure.message };
+      setup.suite.setupFailure = state.failure;
+    }
+    setup = null;
     if (index >= phases.length || (state.failure && phases[index].skippable)) {
       // After a failure, skip to the afterEach hooks (they still run).
       while (index < phases.length && phases[index].skippable) index++;
       if (index >= phases.length) return done();
     }
     const phase = phases[index++];
+    if (phase.setupOf && !state.failure) setup = { suite: phase.setupOf };
     let returned;
     try {
       returned = apply(phase.fn, undefined, []);
@@ -51,7 +60,10 @@ let running = null;
 let nextIndex = 0;
 
 function begin(test) {
-  const state = { test, failure: null, settled: false, started: realNow() };
+  const state = { test, failure: null, settled: false, started: realNow(), assertions: 0, expectedAssertions: undefined };
+  const setupFailure = setupFailureOf(test);
+  if (setupFailure) state.failure = setupFailure;
+  if (test.registrationError) failWithThrown(state, test.registrationError.error, test.registrationError.prefix);
   resetLoop();
   shared.currentTest = state;
   // Known as running before its body starts: a body that never returns is the one timed out.
@@ -64,6 +76,12 @@ function begin(test) {
 }
 
 function finish(state) {
+  if (!state.failure && state.expectedAssertions !== undefined) {
+    const expected = state.expectedAssertions;
+    if (expected === -1 ? state.assertions === 0 : state.assertions !== expected) {
+      fail(state, { message: expected === -1 ? "expected at least one assertion (expect.hasAssertions()), but none ran" : "expected " + expected + " assertions (expect.assertions(" + expected + ")), but " + state.assertions + " ran" });
+    }
+  }
   const result = {
     name: state.test.name,
     status: state.failure ? "failed" : "passed",
@@ -315,22 +333,26 @@ function programStep() {
 let startResult = "";
 
 export const runApi = {
-  /** Runs the test files (registration only) and seals the registry; returns the test list. */
+  /**
+   * Registers the test files before any solution code exists, and seals the registry; returns the
+   * test list. A file that needed the solution while registering (a describe body that uses it)
+   * is registered again once the solution has loaded (see startSolution).
+   */
   load(files) {
+    registration.open = true;
     for (let i = 0; i < files.length; i++) {
-      const factory = MapGet(factories, files[i]);
-      if (typeof factory !== "function") throw new ErrorCtor("missing test file " + files[i]);
-      shared.loadingFile = files[i];
-      const moduleObject = { exports: {} };
-      apply(factory, undefined, [moduleObject.exports, runApi.requireForTests, moduleObject, ...runApi.testApi]);
+      if (typeof MapGet(factories, files[i]) !== "function") throw new ErrorCtor("missing test file " + files[i]);
+      if (registerFile(files[i])) ArrayPush(again, files[i]);
     }
+    registration.open = false;
     shared.loadingFile = null;
     shared.sealed = true;
-    const list = [];
-    for (let i = 0; i < tests.length; i++) ArrayPush(list, { name: tests[i].name, hidden: tests[i].hidden });
-    return toJson(list);
+    sealExpect();
+    solutionReadsRecorded();
+    buildRunList();
+    return testList();
   },
-  /** Evaluates the solution module and exposes its exports to the tests. */
+  /** Evaluates the solution module and exposes its exports to the tests; then registers again the files that need it. */
   startSolution() {
     const factory = MapGet(factories, "solution.ts");
     const moduleObject = { exports: {} };
@@ -342,17 +364,24 @@ export const runApi = {
       startResult = toJson({ ok: false, message: describeThrown(error), line: location ? location.line : undefined, column: location ? location.column : undefined });
       return startResult;
     }
-    const exported = moduleObject.exports;
-    if (exported !== null && (typeof exported === "object" || typeof exported === "function")) {
-      const keys = ownKeys(exported);
-      for (let i = 0; i < keys.length; i++) {
-        const d = getOwnPropertyDescriptor(exported, keys[i]);
-        if (d) defineProperty(solutionExports, keys[i], { get: "value" in d ? () => d.value : d.get, enumerable: true, configurable: false });
-      }
-    }
+    exposeSolution(moduleObject.exports);
     // Ticks the module queued run before the first test, as they would after Node loads a module.
     drainTicks();
-    startResult = toJson({ ok: true });
+    registration.solutionLoaded = true;
+    if (again.length === 0) {
+      startResult = toJson({ ok: true });
+      return startResult;
+    }
+    // The second registration: the solution's code may now run inside describe bodies, but it has
+    // no reference to the registration API; a body that throws becomes a failing test.
+    registration.open = true;
+    try {
+      for (let i = 0; i < again.length; i++) registerFile(again[i]);
+    } finally {
+      registration.open = false;
+    }
+    buildRunList();
+    startResult = "{" + quote("ok") + ":true," + quote("tests") + ":" + testList() + "}";
     return startResult;
   },
   /** startSolution's answer again, for when the host lost it (see execute.ts). */
@@ -370,10 +399,74 @@ export const runApi = {
     flushStreams();
     return "{" + quote("results") + ":[" + ArrayJoin(results, ",") + "]," + quote("running") + ":" + (running ? quote(running.test.name) : "null") + "," + quote("console") + ":" + toJson(consoleState.lines) + "," + quote("exitCode") + ":" + (shared.program ? (loop.exited ? exitCode : "null") : "null") + "}";
   },
-  // Filled in by index.js (they depend on modules that import this one).
-  requireForTests: null,
+  requireForTests,
+  /** The parameters of a test file's factory after exports, require, module (TEST_PARAMS in execute.ts). */
   testApi: null,
 };
+
+// ---- registration ---------------------------------------------------------------------------------------
+/** Test files registered before the solution loaded that need it to register their tests. */
+const again = [];
+
+/** Runs one test file's factory with registration open; true if it must run again once the solution has loaded. */
+function registerFile(name) {
+  beginFile(name);
+  shared.loadingFile = name;
+  try {
+    const moduleObject = { exports: {} };
+    apply(MapGet(factories, name), undefined, [moduleObject.exports, runApi.requireForTests, moduleObject, ...runApi.testApi]);
+  } catch (error) {
+    if (registration.solutionLoaded) registerFailure(name, error, "The test file threw while loading: ");
+    else markNeedsSolution();
+  } finally {
+    shared.loadingFile = null;
+  }
+  return endFile();
+}
+
+function testList() {
+  const list = [];
+  for (let i = 0; i < tests.length; i++) ArrayPush(list, { name: tests[i].name, hidden: tests[i].hidden });
+  return toJson(list);
+}
+
+// ---- the test API: parameters of test files, and the "vitest" / "@jest/globals" modules -------------------
+/** Vitest's vi and Jest's jest objects, on the harness's mocks and virtual clock. */
+function timerControls(self) {
+  return {
+    fn,
+    spyOn,
+    isMockFunction,
+    clearAllMocks: () => { clearAllMocks(); return self(); },
+    resetAllMocks: () => { resetAllMocks(); return self(); },
+    restoreAllMocks: () => { restoreAllMocks(); return self(); },
+    // The sandbox's timers are always fake (the virtual clock): turning them on or off changes nothing.
+    useFakeTimers: () => self(),
+    useRealTimers: () => self(),
+    advanceTimersByTime: (ms) => { clock.advance(ms); return self(); },
+    advanceTimersByTimeAsync: (ms) => PromiseThen(clock.advanceAsync(ms), () => self()),
+    runAllTimersAsync: () => PromiseThen(clock.runAllAsync(), () => self()),
+    runOnlyPendingTimersAsync: () => PromiseThen(clock.runAllAsync(), () => self()),
+    getTimerCount: () => clock.pending(),
+    now: () => clock.now(),
+    /** Moves the virtual clock's "now" without firing timers (as Jest and Vitest do). */
+    setSystemTime: (time) => {
+      const ms = typeof time === "number" ? time : time !== null && typeof time === "object" ? DateGetTime(time) : NaN;
+      if (ms !== ms) throw new ErrorCtor("setSystemTime() needs a number of milliseconds or a Date");
+      loop.now = ms;
+      return self();
+    },
+    getRealSystemTime: () => clock.now(),
+  };
+}
+let viObject = null;
+let jestObject = null;
+viObject = ObjectFreeze({ ...timerControls(() => viObject), mocked: (value) => value });
+jestObject = ObjectFreeze(timerControls(() => jestObject));
+const testApiModule = ObjectFreeze({ describe, it, test: it, expect, vi: viObject, jest: jestObject, fn, clock, beforeEach, afterEach, beforeAll, afterAll });
+registerTestModule("vitest", testApiModule);
+registerTestModule("@jest/globals", testApiModule);
+runApi.testApi = [describe, it, it, expect, fn, clock, beforeEach, afterEach, beforeAll, afterAll, viObject, jestObject];
 
 /** Connects Node's process object (node exercises): uncaught errors and rejections reach its listeners. */
 export function attachProcess(processObject, emitFn, listenerCountFn) {

@@ -150,12 +150,12 @@ export function EditorPane({
     <>
       <AnswerToolbar
         tabs={
-          <div role="tablist" aria-label="Files" className="flex gap-1">
+          <div role="tablist" aria-label="Files" className="flex min-w-0 gap-1 overflow-x-auto">
             <button role="tab" aria-selected={fileTab === "solution"} className={tabClass(fileTab === "solution")} onClick={() => onFileTab("solution")}>
               solution.ts
             </button>
             <button role="tab" aria-selected={fileTab === "tests"} className={tabClass(fileTab === "tests")} onClick={() => onFileTab("tests")}>
-              visible.test.ts
+              visible<span className="max-sm:hidden">.test.ts</span>
             </button>
             <button role="tab" aria-selected={fileTab === "mine"} className={tabClass(fileTab === "mine")} onClick={() => onFileTab("mine")} title="Your own tests: run with Run, never with Submit">
               My tests

@@ -24,7 +24,7 @@ export interface MultiLevelCacheOptions<V> {
 }
 
 interface Lookup<V> {
-  readonly result: Promise<V | undefined>;
+  result: Promise<V | undefined>;
   /** Cleared by invalidate: the lookup still answers its callers but writes nothing more. */
   attached: boolean;
 }

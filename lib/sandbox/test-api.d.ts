@@ -182,7 +182,8 @@ interface MatcherContext {
 type CustomMatcher = (this: MatcherContext, received: any, ...expected: any[]) => CustomMatcherResult | Promise<CustomMatcherResult>;
 
 interface ExpectStatic extends CustomMatchers<AsymmetricMatcher> {
-  (actual: unknown): Assertion;
+  /** `label` (Vitest's custom message) starts the failure message: `expect(x, "after reset").toBe(0)`. */
+  (actual: unknown, label?: string): Assertion;
   /**
    * Adds matchers for the tests of this run: call it at the top of a test file (it is refused
    * once the tests run). Each matcher is also usable as an asymmetric one: `expect.toBeEven()`.

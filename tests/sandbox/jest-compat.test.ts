@@ -381,3 +381,16 @@ describe("thing", () => {
     expect(statuses(result)).toEqual({ "thing › is 1": "failed" });
   });
 });
+
+describe("expect(value, label)", () => {
+  it("starts the failure message with the label, and passes silently when right", async () => {
+    const result = await run(
+      "export const double = (n: number) => n * 3;",
+      `import { double } from "./solution";
+it("labelled", () => { for (const n of [0, 2]) expect(double(n), "double(" + n + ")").toBe(n * 2); });
+it("labelled and negated", () => { expect(double(1), "double(1)").not.toBe(3); });`,
+    );
+    expect(messageOf(result, "labelled")).toBe("double(2): expected 6 to be 4");
+    expect(messageOf(result, "labelled and negated")).toBe("double(1): expected 3 not to be 3");
+  });
+});

@@ -62,7 +62,7 @@ describe("UrlShortener: validation", () => {
 
   it("rejects every reserved word in any letter case as RESERVED_ALIAS, but not longer words containing one", () => {
     for (const word of RESERVED_ALIASES) {
-      for (const alias of [word, word.toUpperCase(), word[0].toUpperCase() + word.slice(1)]) expect(codeOf(() => s().shorten("https://a.com", { alias })), alias).toBe("RESERVED_ALIAS");
+      for (const alias of [word, word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)]) expect(codeOf(() => s().shorten("https://a.com", { alias })), alias).toBe("RESERVED_ALIAS");
     }
     expect(codeOf(() => s().shorten("https://a.com", { alias: "apis" }))).toBeUndefined();
     expect(codeOf(() => s().shorten("https://a.com", { alias: "my-admin" }))).toBeUndefined();

@@ -86,7 +86,7 @@ export function verify(token: string, opts: VerifyOptions): VerifiedToken {
 
   const segments = typeof token === "string" ? token.split(".") : [];
   if (segments.length !== 3) throw new JwtError("MALFORMED", "a compact JWS has exactly three dot-separated segments");
-  const [headerPart, payloadPart, signaturePart] = segments;
+  const [headerPart, payloadPart, signaturePart] = segments as [string, string, string];
   const headerBytes = decodeSegment(headerPart, "header");
   const payloadBytes = decodeSegment(payloadPart, "payload");
   const signature = decodeSegment(signaturePart, "signature");

@@ -57,7 +57,20 @@ function causeOf(error) {
 // Where the assertion of an async matcher (.resolves/.rejects) was written: its failure is
 // raised later, from a promise callback whose stack no longer reaches the test.
 let pendingCallSite = null;
+/** The label of the assertion being checked (expect(value, label)), for its failure message. */
+let currentLabel;
+function withLabel(label, check) {
+  const saved = currentLabel;
+  currentLabel = label;
+  try {
+    return check();
+  } finally {
+    currentLabel = saved;
+  }
+}
+
 export function assertionFailed(message, expected, actual) {
+  if (currentLabel !== undefined) message = currentLabel + ": " + message;
   const failure = { message };
   if (expected !== undefined) failure.expected = expected;
   if (actual !== undefined) failure.actual = actual;
@@ -444,13 +457,15 @@ export class Assertion {
   #actual;
   #negated;
   #mode;
-  constructor(actual, negated, mode) {
+  #label;
+  constructor(actual, negated, mode, label) {
     this.#actual = actual;
     this.#negated = negated;
     this.#mode = mode;
+    this.#label = label;
   }
   static load(self) {
-    return { actual: self.#actual, negated: self.#negated, mode: self.#mode };
+    return { actual: self.#actual, negated: self.#negated, mode: self.#mode, label: self.#label };
   }
 }
 export const stateOf = (self) => {
@@ -463,7 +478,7 @@ export const stateOf = (self) => {
 defineProperty(Assertion.prototype, "not", {
   get() {
     const { actual, negated, mode } = stateOf(this);
-    return new Assertion(actual, !negated, mode);
+    return new Assertion(actual, !negated, mode, stateOf(this).label);
   },
 });
 for (const mode of ["resolves", "rejects"]) {
@@ -471,7 +486,7 @@ for (const mode of ["resolves", "rejects"]) {
     get() {
       const state = stateOf(this);
       if (state.mode !== "sync") throw new TypeErrorCtor("." + mode + " cannot follow ." + state.mode);
-      return new Assertion(state.actual, state.negated, mode);
+      return new Assertion(state.actual, state.negated, mode, state.label);
     },
   });
 }
@@ -480,7 +495,7 @@ function installMatcher(name) {
   defineProperty(Assertion.prototype, name, {
     value: function (...args) {
       const state = stateOf(this);
-      if (state.mode === "sync") return callMatcher(name, state.actual, state.negated, state.mode, args);
+      if (state.mode === "sync") return withLabel(state.label, () => callMatcher(name, state.actual, state.negated, state.mode, args));
       const callSite = new ErrorCtor();
       const withCallSite = (check) => {
         pendingCallSite = callSite;
@@ -766,8 +781,9 @@ export function settle(promiseLike, onValue, onError) {
   return PromiseThen(native, onValue, onError);
 }
 
-export function expect(actual) {
-  return new Assertion(actual, false, "sync");
+/** expect(value, label): the label (Vitest's custom message) starts the failure message. */
+export function expect(actual, label) {
+  return new Assertion(actual, false, "sync", typeof label === "string" && label !== "" ? label : undefined);
 }
 expect.extend = extend;
 expect.any = anyOf;

@@ -3,7 +3,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "../api";
 
-/** What "My tests" starts with: the visible tests' own import of the solution, and an empty test to fill. */
+/**
+ * What "My tests" starts with: the visible tests' own import of the solution, and an example left
+ * commented out, so that Run's results do not change until the learner writes a test.
+ */
 export function myTestsTemplate(visibleTests: string): string {
   const imports = visibleTests.split("\n").filter((line) => /^import .* from "\.\/solution";?$/.test(line.trim()));
   return [
@@ -11,11 +14,11 @@ export function myTestsTemplate(visibleTests: string): string {
     "// Submit never does. They are saved with your draft.",
     ...(imports.length > 0 ? imports : ['import * as solution from "./solution";']),
     "",
-    'describe("my tests", () => {',
-    '  it("does what I expect", () => {',
-    "    // expect(...).toBe(...);",
-    "  });",
-    "});",
+    '// describe("my tests", () => {',
+    '//   it("does what I expect", () => {',
+    "//     expect(...).toBe(...);",
+    "//   });",
+    "// });",
     "",
   ].join("\n");
 }

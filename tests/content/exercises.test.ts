@@ -20,6 +20,18 @@ describe("exercise content", () => {
     expect(typecheckExercises(catalog.exercises).map(formatProblem)).toEqual([]);
   });
 
+  it("ships at least five authored wrong solutions with every coding exercise", () => {
+    const short = catalog.exercises.filter((e) => e.kind !== "predict" && e.wrongVariants.length < 5).map((e) => `${e.slug}: ${e.wrongVariants.length}`);
+    expect(short).toEqual([]);
+  });
+
+  it("has at least three exercises of each new kind, and a spread of difficulty", () => {
+    const count = (pick: (e: (typeof catalog.exercises)[number]) => boolean) => catalog.exercises.filter(pick).length;
+    expect(count((e) => e.kind === "node")).toBeGreaterThanOrEqual(3);
+    expect(count((e) => e.kind === "predict")).toBeGreaterThanOrEqual(3);
+    for (const level of ["easy", "medium", "hard"] as const) expect(count((e) => e.difficulty === level), level).toBeGreaterThanOrEqual(3);
+  });
+
   it("has the exercises the curriculum promises", () => {
     const slugs = catalog.exercises.map((e) => e.slug);
     for (const slug of ["lru-cache", "token-bucket", "sliding-window-limiter", "circuit-breaker", "retry-with-backoff", "map-with-concurrency", "consistent-hashing", "bloom-filter"]) {

@@ -17,5 +17,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // A focused test (it.only) would silently skip the rest of the suite. The `.only` calls in
+    // tests/sandbox/jest-compat.test.ts are inside sandbox test sources (strings), not this suite.
+    allowOnly: false,
   },
 });

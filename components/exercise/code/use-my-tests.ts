@@ -10,8 +10,8 @@ import { api } from "../api";
 export function myTestsTemplate(visibleTests: string): string {
   const imports = visibleTests.split("\n").filter((line) => /^import .* from "\.\/solution";?$/.test(line.trim()));
   return [
-    "// Your own tests, with the same API as the visible ones. Run runs them beside the visible tests;",
-    "// Submit never does. They are saved with your draft.",
+    "// My tests: same API as the visible tests.",
+    "// Run runs them too; Submit never does.",
     ...(imports.length > 0 ? imports : ['import * as solution from "./solution";']),
     "",
     '// describe("my tests", () => {',

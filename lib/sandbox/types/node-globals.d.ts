@@ -26,15 +26,4 @@ declare function clearImmediate(immediate: Immediate | undefined): void;
 declare function queueMicrotask(callback: () => void): void;
 /** Milliseconds on the virtual clock since the test (or program) started. */
 declare const performance: { now(): number; readonly timeOrigin: number };
-/** Output is captured (with limits): log, info and debug go to stdout; warn, error and trace to stderr. */
-declare const console: {
-  log(...data: unknown[]): void;
-  info(...data: unknown[]): void;
-  warn(...data: unknown[]): void;
-  error(...data: unknown[]): void;
-  debug(...data: unknown[]): void;
-  trace(...data: unknown[]): void;
-  table(...data: unknown[]): void;
-  dir(...data: unknown[]): void;
-};
 declare const global: typeof globalThis;

@@ -10,14 +10,3 @@ declare function clearImmediate(id: number | undefined): void;
 declare function queueMicrotask(callback: () => void): void;
 /** Milliseconds on the virtual clock since the test started. */
 declare const performance: { now(): number };
-/** Output is captured (with limits) and shown with the results. */
-declare const console: {
-  log(...data: unknown[]): void;
-  info(...data: unknown[]): void;
-  warn(...data: unknown[]): void;
-  error(...data: unknown[]): void;
-  debug(...data: unknown[]): void;
-  trace(...data: unknown[]): void;
-  table(...data: unknown[]): void;
-  dir(...data: unknown[]): void;
-};

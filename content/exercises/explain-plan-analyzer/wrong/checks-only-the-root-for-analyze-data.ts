@@ -96,8 +96,8 @@ function visit(plan: PlanNode): { root: Visited; nodes: Visited[] } {
       exclusiveUs: 0,
       children: [],
     };
-    out.push(visited);
-    visited.children = (node.Plans ?? []).map((child, i) => walk(child, [...path, i]));
+    out.push(visited); // before the children: pre-order
+    (node.Plans ?? []).forEach((child, i) => visited.children.push(walk(child, [...path, i])));
     const childrenUs = visited.children.reduce((sum, child) => sum + child.totalUs, 0);
     // Parallel workers and rounding can make the children add up to more than the parent.
     visited.exclusiveUs = Math.max(0, totalUs - childrenUs);
@@ -116,17 +116,14 @@ function ms(us: number): string {
 function splitTopLevelAnd(body: string): string[] | null {
   const parts: string[] = [];
   let depth = 0;
-  let inQuote = false;
   let start = 0;
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
-    if (inQuote) {
-      if (c === "'") {
-        if (body[i + 1] === "'") i++; // '' is an escaped quote inside the literal
-        else inQuote = false;
-      }
-    } else if (c === "'") {
-      inQuote = true;
+    if (c === "'") {
+      // Jump to the closing quote. An escaped quote ('') closes the literal and opens another one
+      // at once, which comes to the same as skipping it.
+      i = body.indexOf("'", i + 1);
+      if (i === -1) return null; // an unterminated literal
     } else if (c === "(") {
       depth++;
     } else if (c === ")") {
@@ -138,7 +135,7 @@ function splitTopLevelAnd(body: string): string[] | null {
       i += 4;
     }
   }
-  if (inQuote || depth !== 0) return null;
+  if (depth !== 0) return null;
   parts.push(body.slice(start));
   return parts;
 }

@@ -53,6 +53,8 @@ describe("graceful shutdown: configuration and registration", () => {
     gs.register({ name: "db", timeoutMs: 10, close: () => {} });
     void gs.shutdown();
     expect(() => gs.register({ name: "late", timeoutMs: 10, close: () => {} })).toThrow(ShutdownError);
+    const error = (() => { try { gs.register({ name: "late", timeoutMs: 10, close: () => {} }); } catch (e) { return e as Error; } })();
+    expect([error?.name, error instanceof Error]).toEqual(["ShutdownError", true]);
     expect(() => gs.register({ name: "db", timeoutMs: -1, close: () => {} })).toThrow("cannot register a resource during shutdown");
   });
 
@@ -139,6 +141,9 @@ describe("graceful shutdown: readiness, accepting and draining", () => {
     const { signals, exit, gs } = setup({ readinessDelayMs: 50, drainTimeoutMs: 1000 });
     const app = { fetch: fn(async (req: Request) => { await sleep(100); return new Response(new URL(req.url).pathname); }) };
     const server = gs.wrap(app);
+    const early = server.fetch(new Request("http://svc/early"));
+    await clock.advanceAsync(100);
+    expect([(await early).status, await (await early).text()]).toEqual([200, "/early"]);
     signals.emit("SIGTERM");
     const served = server.fetch(new Request("http://svc/orders"));
     await clock.advanceAsync(0);
@@ -148,13 +153,13 @@ describe("graceful shutdown: readiness, accepting and draining", () => {
     expect([ready.status, await ready.text()]).toEqual([503, "shutting down"]);
     const refused = await server.fetch(new Request("http://svc/orders"));
     expect([refused.status, refused.headers.get("content-type"), await refused.text()]).toEqual([503, "application/json", '{"error":"shutting_down"}']);
-    expect(app.fetch).toHaveBeenCalledTimes(1);
+    expect(app.fetch).toHaveBeenCalledTimes(2);
     expect(await (await served).text()).toBe("/orders");
     expect(exit).toHaveBeenCalledWith(0);
     const ok = setup().gs.wrap(app);
     const readyOk = await ok.fetch(new Request("http://svc/readyz"));
     expect([readyOk.status, await readyOk.text()]).toEqual([200, "ok"]);
-    expect(app.fetch).toHaveBeenCalledTimes(1); // /readyz never reaches the app
+    expect(app.fetch).toHaveBeenCalledTimes(2); // /readyz never reaches the app
   });
 });
 
@@ -187,6 +192,17 @@ describe("graceful shutdown: closing resources", () => {
     expect(closeDb).toHaveBeenCalledTimes(1);
     await clock.advanceAsync(0);
     expect(exit).toHaveBeenCalledWith(1);
+  });
+
+  it("disarms a close's timeout as soon as the close finishes", async () => {
+    const { gs, exit } = setup();
+    gs.register({ name: "db", timeoutMs: 1000, close: () => sleep(500) });
+    gs.register({ name: "cache", timeoutMs: 1000, close: () => sleep(10) });
+    void gs.shutdown();
+    await clock.advanceAsync(100);
+    expect(clock.pending()).toBe(2); // db's sleep and db's timeout; cache's timeout is gone
+    await clock.advanceAsync(400);
+    expect(exit).toHaveBeenCalledWith(0);
   });
 
   it("gives each close its own timeout, counted from its own close() call", async () => {

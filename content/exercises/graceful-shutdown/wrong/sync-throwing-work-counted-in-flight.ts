@@ -96,8 +96,9 @@ export function createGracefulShutdown(options: ShutdownOptions): GracefulShutdo
     timers.delete(timer);
   }
 
+  // Callers make sure this runs once: every path to it is disarmed (timers cleared, listeners
+  // removed, onDrained dropped) or checks the phase first.
   function finish(code: number): void {
-    if (phase === "exited") return;
     phase = "exited";
     onDrained = undefined; // work that settles after a forced exit must not start the closing
     for (const timer of timers) clearTimeout(timer);
@@ -235,7 +236,7 @@ export function createGracefulShutdown(options: ShutdownOptions): GracefulShutdo
       return {
         async fetch(request) {
           if (new URL(request.url).pathname === "/readyz") {
-            return phase === "running" ? new Response("ok", { status: 200 }) : new Response("shutting down", { status: 503 });
+            return phase === "running" ? new Response("ok") : new Response("shutting down", { status: 503 });
           }
           if (phase !== "running" && phase !== "unready") {
             return new Response(JSON.stringify({ error: "shutting_down" }), { status: 503, headers: { "Content-Type": "application/json" } });

@@ -47,7 +47,6 @@ export class PoolClosedError extends Error {
 interface Job<T, R> {
   task: T;
   priority: number;
-  seq: number;
   resolve: (value: R) => void;
   reject: (error: Error) => void;
 }
@@ -71,7 +70,6 @@ export class WorkerPool<T, R> {
   /** Waiting jobs, kept sorted: higher priority first, then submission order. */
   private queue: Job<T, R>[] = [];
   private nextId = 1;
-  private nextSeq = 0;
   private closing?: Promise<void>;
   private finishClose?: () => void;
 
@@ -90,7 +88,7 @@ export class WorkerPool<T, R> {
     const priority = options.priority ?? 0;
     if (!Number.isInteger(priority)) return Promise.reject(new RangeError(`priority must be an integer, got ${priority}`));
     return new Promise<R>((resolve, reject) => {
-      const job: Job<T, R> = { task, priority, seq: this.nextSeq++, resolve, reject };
+      const job: Job<T, R> = { task, priority, resolve, reject };
       // Insert after every job of the same or higher priority: FIFO within a priority.
       let at = this.queue.length;
       while (at > 0 && this.queue[at - 1]!.priority < priority) at--;
@@ -145,8 +143,8 @@ export class WorkerPool<T, R> {
   }
 
   private onSettled(slot: Slot<T, R>, job: Job<T, R>, settle: () => void): void {
-    // Ignore results for a job this worker no longer owns (timed out, or the worker crashed).
-    if (!slot.alive || slot.job !== job) return;
+    // Ignore results from a worker that timed out or crashed: its job was already failed.
+    if (!slot.alive) return;
     clearTimeout(slot.timer);
     slot.job = undefined;
     slot.timer = undefined;
@@ -155,8 +153,9 @@ export class WorkerPool<T, R> {
     this.dispatch();
   }
 
+  // The timer is cleared whenever the job settles or the worker is lost, so it only fires for a
+  // job that is still running.
   private onTimeout(slot: Slot<T, R>, job: Job<T, R>): void {
-    if (!slot.alive || slot.job !== job) return;
     // A task that never returns usually means a wedged worker (an infinite loop): kill and replace it.
     this.retire(slot);
     job.reject(new TaskTimeoutError(this.taskTimeoutMs));

@@ -48,6 +48,8 @@ export const exerciseFrontMatterSchema = z.strictObject({
   difficulty: z.enum(DIFFICULTIES),
   track: slug,
   lesson: slug,
+  /** Other lessons ("<track>/<slug>") whose ideas the exercise also practises; their pages list it too. */
+  related: z.array(lessonRefSchema).default([]),
   tags: z.array(z.string().min(1).max(40)).default([]),
   estimatedMinutes: z.number().int().min(1).max(240),
   order: z.number().int().min(0),

@@ -243,6 +243,16 @@ describe("Coordinator: phase 1", () => {
   });
 });
 
+describe("Coordinator: timers", () => {
+  it("leaves no timer behind once every prepare has answered in time", async () => {
+    const log: LogRecord[] = [];
+    const p = (name: string): Participant => ({ name, prepare: async () => "yes", commit: async () => {}, abort: async () => {} });
+    const coord = new Coordinator([p("a"), p("b"), p("c")], { append: (r) => void log.push(r), records: () => log }, { prepareTimeoutMs: 1000, maxAttempts: 1 });
+    expect((await coord.execute("t1")).outcome).toBe("committed");
+    expect(clock.pending()).toBe(0);
+  });
+});
+
 describe("Coordinator: phase 2", () => {
   it("retries a failing commit up to maxAttempts calls, moving on to the next participant after each acknowledgement", async () => {
     const w = world(["a", "b"], { t1: { a: { commit: ["fail", "lost"] } } });

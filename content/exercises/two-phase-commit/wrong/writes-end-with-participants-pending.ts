@@ -55,7 +55,7 @@ export class Coordinator {
   constructor(participants: readonly Participant[], log: RecoveryLog, options: CoordinatorOptions) {
     if (participants.length === 0) throw new TypeError("a transaction needs at least one participant");
     for (const p of participants) {
-      if (typeof p.name !== "string" || p.name === "" || this.#byName.has(p.name)) {
+      if (p.name === "" || this.#byName.has(p.name)) {
         throw new TypeError(`participant names must be unique and non-empty: "${p.name}"`);
       }
       this.#byName.set(p.name, p);

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { TaskScheduler, type Lease, type TaskSpec } from "./solution";
+import { TaskScheduler, type DeadLetter, type Lease, type TaskSpec } from "./solution";
 
 /**
  * Fails with fast-check's smallest failing case and what went wrong in it (fc.check rather than
@@ -34,6 +34,7 @@ describe("TaskScheduler: validation", () => {
   it("rejects an empty id with a TypeError, a taken id (even of a finished task) with an Error naming it, and bad times with a RangeError, in that order", () => {
     const { s } = setup();
     expect(() => s.schedule({ id: "", at: 0 })).toThrow(TypeError);
+    expect(() => s.schedule({ id: 42 as unknown as string, at: 0 })).toThrow(TypeError);
     expect(() => s.schedule({ id: "", firstAt: 0, everyMs: 0 })).toThrow(TypeError);
     s.schedule({ id: "once", at: 0 });
     s.ack(s.poll()?.leaseId ?? "");
@@ -158,6 +159,9 @@ describe("TaskScheduler: retries and dead letters", () => {
       { taskId: "c", scheduledAt: 0, attempts: 1, failedAt: 30 },
     ]);
     expect(s.poll()).toBeUndefined();
+    const copy = s.deadLetters as DeadLetter[];
+    copy.length = 0;
+    expect(s.deadLetters.length).toBe(3);
   });
 
   it("dead-letters an expired lease before a later fail() in the same call sequence", () => {

@@ -65,12 +65,11 @@ export class TaskScheduler {
 
   constructor(options: SchedulerOptions) {
     const { now, leaseMs, maxAttempts, backoffBaseMs, backoffMaxMs } = options;
-    const positive = (name: string, v: number) => {
-      if (!Number.isFinite(v) || v <= 0) throw new RangeError(`${name} must be a finite number > 0, got ${v}`);
-    };
-    positive("leaseMs", leaseMs);
+    if (!Number.isFinite(leaseMs) || leaseMs <= 0) throw new RangeError(`leaseMs must be a finite number > 0, got ${leaseMs}`);
     if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError(`maxAttempts must be a positive integer, got ${maxAttempts}`);
-    positive("backoffBaseMs", backoffBaseMs);
+    if (!Number.isFinite(backoffBaseMs) || backoffBaseMs <= 0) {
+      throw new RangeError(`backoffBaseMs must be a finite number > 0, got ${backoffBaseMs}`);
+    }
     if (!Number.isFinite(backoffMaxMs) || backoffMaxMs < backoffBaseMs) {
       throw new RangeError(`backoffMaxMs must be finite and >= backoffBaseMs, got ${backoffMaxMs}`);
     }

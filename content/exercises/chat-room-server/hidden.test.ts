@@ -228,6 +228,20 @@ describe("ChatServer: heartbeats", () => {
     expect(server.isOpen(a)).toBe(false);
   });
 
+  it("keeps one heartbeat timer per open connection and clears it when the connection closes", () => {
+    const server = new ChatServer({ ...defaults, maxInFlight: 1, maxQueued: 0, maxDropped: 1 });
+    const a = server.connect("ann", client().send);
+    const b = server.connect("bob", client().send);
+    for (let i = 0; i < 5; i++) server.heartbeat(a);
+    expect(clock.pending()).toBe(2);
+    server.disconnect(a);
+    expect(clock.pending()).toBe(1);
+    server.join(b, "ops"); // welcome in flight
+    server.post(b, "ops", "x"); // dropped: bob is closed as a slow consumer
+    expect(server.isOpen(b)).toBe(false);
+    expect(clock.pending()).toBe(0);
+  });
+
   it("times out exactly heartbeatTimeoutMs after connect when nothing else happens", () => {
     const server = new ChatServer({ ...defaults, heartbeatTimeoutMs: 250 });
     clock.advance(10);

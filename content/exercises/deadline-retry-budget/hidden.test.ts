@@ -139,6 +139,20 @@ describe("RetryingClient: deadlines", () => {
   });
 });
 
+describe("RetryingClient: hygiene", () => {
+  it("names its errors RpcError and leaves no timer behind once a call has settled", async () => {
+    const client = new RetryingClient(options);
+    const error = new RpcError("NOT_FOUND", "no such user");
+    expect([error.name, error.code, error.message, error instanceof Error]).toEqual(["RpcError", "NOT_FOUND", "no such user", true]);
+    await expect(client.call(Date.now() + 1000, scripted([{ after: 10, ok: "fine" }]).attempt)).resolves.toBe("fine");
+    expect(clock.pending()).toBe(0);
+    await expect(client.call(Date.now() + 1000, scripted([{ after: 10, fail: "NOT_FOUND" }]).attempt)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(clock.pending()).toBe(0);
+    await expect(client.call(Date.now() + 1000, scripted([unavailable(10), { after: 10, ok: "retried" }]).attempt)).resolves.toBe("retried");
+    expect(clock.pending()).toBe(0);
+  });
+});
+
 describe("RetryingClient: retries", () => {
   it("rejects with the last failure itself once maxAttempts attempts failed", async () => {
     const client = new RetryingClient({ ...options, budget: { percent: 10, minPerSecond: 0, burst: 5 } });

@@ -164,6 +164,15 @@ describe("CanaryRollout: bake time and pauses", () => {
     expect(rollout.evaluate(healthy, base)).toEqual({ action: "promote", weight: 50 });
   });
 
+  it("uses Date.now() for time when no now() is given", () => {
+    const { now: _ignored, ...withoutNow } = config();
+    const rollout = new CanaryRollout(withoutNow);
+    clock.advance(59_999);
+    expect(rollout.evaluate(healthy, base)).toEqual({ action: "wait", reason: "baking" });
+    clock.advance(1);
+    expect(rollout.evaluate(healthy, base)).toEqual({ action: "promote", weight: 5 });
+  });
+
   it("answers pause, resume and rollback with true only for the transitions the rules allow", () => {
     const rollout = new CanaryRollout(config());
     expect(rollout.resume()).toBe(false);

@@ -131,8 +131,13 @@ export function getExercise(slug: string): Exercise | undefined {
 }
 
 export function toMeta(e: Exercise): ExerciseMeta {
-  const { slug, href, id, kind, title, difficulty, track, lesson, tags, estimatedMinutes, order } = e;
-  return { slug, href, id, kind, title, difficulty, track, lesson, tags, estimatedMinutes, order };
+  const { slug, href, id, kind, title, difficulty, track, lesson, related, tags, estimatedMinutes, order } = e;
+  return { slug, href, id, kind, title, difficulty, track, lesson, related, tags, estimatedMinutes, order };
+}
+
+/** Whether an exercise practises a lesson ("<track>/<slug>"): its own lesson first, or one it names as related. */
+export function practisesLesson(e: ExerciseMeta, lessonRef: string): boolean {
+  return `${e.track}/${e.lesson}` === lessonRef || e.related.includes(lessonRef);
 }
 
 export function toPublic(e: Exercise): PublicExercise {

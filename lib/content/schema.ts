@@ -48,6 +48,8 @@ export const exerciseFrontMatterSchema = z.strictObject({
   difficulty: z.enum(DIFFICULTIES),
   track: slug,
   lesson: slug,
+  /** Other lessons ("<track>/<slug>") whose ideas the exercise also practises; their pages list it too. */
+  related: z.array(lessonRefSchema).default([]),
   tags: z.array(z.string().min(1).max(40)).default([]),
   estimatedMinutes: z.number().int().min(1).max(240),
   order: z.number().int().min(0),
@@ -59,3 +61,18 @@ export type ExerciseFrontMatter = z.infer<typeof exerciseFrontMatterSchema>;
 export type Level = (typeof LEVELS)[number];
 export type Difficulty = (typeof DIFFICULTIES)[number];
 export type ExerciseKind = (typeof EXERCISE_KINDS)[number];
+
+/** content/exercises/challenges.json: every challenge the source documents name, and its exercises. */
+export const challengeMapSchema = z.strictObject({
+  $comment: z.string().optional(),
+  challenges: z.array(
+    z.strictObject({
+      id: slug,
+      source: z.string().min(3),
+      title: z.string().min(3),
+      exercises: z.array(slug).min(1),
+      /** What part of a larger task the exercises cover, when they do not cover all of it. */
+      note: z.string().optional(),
+    }),
+  ),
+});

@@ -13,7 +13,10 @@ describe("exercise content", () => {
 
   it("links every exercise to a lesson that exists", () => {
     const lessons = getLessonCatalog().lessons;
-    for (const e of catalog.exercises) expect(lessons.has(`${e.track}/${e.lesson}`), `${e.slug} -> ${e.track}/${e.lesson}`).toBe(true);
+    for (const e of catalog.exercises) {
+      expect(lessons.has(`${e.track}/${e.lesson}`), `${e.slug} -> ${e.track}/${e.lesson}`).toBe(true);
+      for (const ref of e.related) expect(lessons.has(ref), `${e.slug} related -> ${ref}`).toBe(true);
+    }
   });
 
   it("type-checks solutions, tests and starters against the test API", () => {

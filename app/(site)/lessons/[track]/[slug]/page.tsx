@@ -7,7 +7,7 @@ import { MarkReadButton } from "@/components/mark-read-button";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getLesson, getLessonCatalog, getNeighbours } from "@/lib/content/lessons";
 import { getRenderedLesson } from "@/lib/content/rendered";
-import { getExerciseCatalog } from "@/lib/content/exercises";
+import { getExerciseCatalog, practisesLesson } from "@/lib/content/exercises";
 import { getLessonNote } from "@/lib/notes/lesson-notes";
 import { getLessonReadAt } from "@/lib/progress/lessons";
 import { Breadcrumb } from "@/components/breadcrumb";
@@ -31,7 +31,10 @@ export default async function LessonPage({ params }: Params) {
   const track = catalog.tracks.find((t) => t.id === lesson.track);
   const [{ html, toc }, user] = await Promise.all([getRenderedLesson(lesson), getCurrentUser()]);
   const [readAt, note] = user ? await Promise.all([getLessonReadAt(user.id, lesson.ref), getLessonNote(user.id, lesson.ref)]) : [null, null];
-  const practice = getExerciseCatalog().exercises.filter((e) => e.track === lesson.track && e.lesson === lesson.slug);
+  // The exercises made for this lesson first, then those that also practise it.
+  const practice = getExerciseCatalog()
+    .exercises.filter((e) => practisesLesson(e, lesson.ref))
+    .sort((a, b) => Number(b.lesson === lesson.slug && b.track === lesson.track) - Number(a.lesson === lesson.slug && a.track === lesson.track));
   const { prev, next } = getNeighbours(lesson);
   const related = lesson.related.map((ref) => catalog.lessons.get(ref)).filter((l) => l !== undefined);
 

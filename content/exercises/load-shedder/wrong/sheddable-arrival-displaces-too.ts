@@ -47,8 +47,6 @@ interface Waiting {
   readonly priority: Priority;
   /** The request's deadline, shortened if it arrived during overload. */
   readonly deadline: number;
-  /** Arrival order, to break ties. */
-  readonly seq: number;
 }
 
 export class LoadShedder {
@@ -59,7 +57,6 @@ export class LoadShedder {
   #queue: Waiting[] = [];
   /** When the queue last went from empty to non-empty; undefined while it is empty. */
   #nonEmptySince: number | undefined;
-  #seq = 0;
   #started = 0;
   #completed = 0;
   readonly #shed: Record<ShedReason, number> = { expired: 0, "queue-full": 0, displaced: 0 };
@@ -147,12 +144,13 @@ export class LoadShedder {
     const deadline = this.#overloaded(now) ? Math.min(request.deadline, now + this.#o.overloadTimeoutMs) : request.deadline;
     // A displacement swaps one waiting request for another: the queue was never empty.
     if (this.#nonEmptySince === undefined) this.#nonEmptySince = now;
-    this.#queue.push({ id: request.id, priority: request.priority, deadline, seq: this.#seq++ });
+    this.#queue.push({ id: request.id, priority: request.priority, deadline });
     return { type: "queued", id: request.id };
   }
 
   #expire(now: number): ShedderEvent[] {
-    const due = this.#queue.filter((w) => w.deadline <= now).sort((a, b) => a.deadline - b.deadline || a.seq - b.seq);
+    // The queue is in arrival order and sort is stable: equal deadlines keep their arrival order.
+    const due = this.#queue.filter((w) => w.deadline <= now).sort((a, b) => a.deadline - b.deadline);
     for (const w of due) this.#remove(w);
     return due.map((w) => this.#shedEvent(w.id, "expired"));
   }

@@ -109,7 +109,7 @@ describe("estimate: validation", () => {
   const bad: [keyof Assumptions, unknown[]][] = [
     ["dailyActiveUsers", [0, -1, Number.NaN, Number.POSITIVE_INFINITY]],
     ["actionsPerUserPerDay", [0, -0.5, Number.NaN, Number.POSITIVE_INFINITY]],
-    ["readWriteRatio", [[0, 0], [-1, 1], [1, -1], [Number.NaN, 1], [1, Number.POSITIVE_INFINITY], [Number.POSITIVE_INFINITY, 0]]],
+    ["readWriteRatio", [[0, 0], [-1, 1], [1, -1], [-1, 2], [2, -1], [Number.NaN, 1], [1, Number.POSITIVE_INFINITY], [Number.POSITIVE_INFINITY, 0]]],
     ["objectSizeBytes", [-1, Number.NaN, Number.POSITIVE_INFINITY]],
     ["retentionDays", [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]],
     ["peakFactor", [0.99, 0, -2, Number.NaN, Number.POSITIVE_INFINITY]],

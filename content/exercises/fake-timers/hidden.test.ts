@@ -436,14 +436,14 @@ function prng(seed: number): () => number {
 }
 
 describe("FakeClock: complexity", () => {
-  it("runs an interval 8,000 times beside 72,000 pending timers in O(log n) per timer (a heap, not a scan of every pending timer)", () => {
+  it("runs an interval 80,000 times beside 19,800 pending timers in O(log n) per timer (a heap, not a scan of every pending timer)", () => {
     const clock = new FakeClock();
     const rand = prng(11);
     const never = () => {
       throw new Error("a timer due after the tick ran");
     };
     const ids: number[] = [];
-    for (let i = 0; i < 80_000; i++) ids.push(clock.setTimeout(never, 1_000_000 + Math.floor(rand() * 1_000_000)));
+    for (let i = 0; i < 22_000; i++) ids.push(clock.setTimeout(never, 1_000_000 + Math.floor(rand() * 1_000_000)));
     for (let i = 0; i < ids.length; i += 10) clock.clearTimeout(ids[i]);
     let beats = 0;
     let late = 0;
@@ -451,9 +451,9 @@ describe("FakeClock: complexity", () => {
       beats++;
       if (clock.now() !== beats) late++;
     }, 1);
-    clock.tick(8_000);
-    expect([beats, late]).toEqual([8_000, 0]);
+    clock.tick(80_000);
+    expect([beats, late]).toEqual([80_000, 0]);
     clock.clearInterval(interval);
-    expect(clock.countTimers()).toBe(72_000);
+    expect(clock.countTimers()).toBe(19_800);
   });
 });

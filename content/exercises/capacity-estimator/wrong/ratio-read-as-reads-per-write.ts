@@ -40,24 +40,22 @@ export interface Estimate {
 export const SECONDS_PER_DAY = 86_400;
 export const DAYS_PER_YEAR = 365;
 
-/** Throws a RangeError naming the field unless ok. */
-function check(ok: boolean, field: string, rule: string, value: unknown): void {
-  if (!ok) throw new RangeError(`${field} must be ${rule}, got ${String(value)}`);
-}
-
+const isPositive = (n: number) => Number.isFinite(n) && n > 0;
 const isPositiveInteger = (n: number) => Number.isInteger(n) && n > 0;
 
 export function estimate(a: Assumptions): Estimate {
   // Checked in the order of the fields, so the first bad one is the one reported.
-  check(Number.isFinite(a.dailyActiveUsers) && a.dailyActiveUsers > 0, "dailyActiveUsers", "a finite number > 0", a.dailyActiveUsers);
-  check(Number.isFinite(a.actionsPerUserPerDay) && a.actionsPerUserPerDay > 0, "actionsPerUserPerDay", "a finite number > 0", a.actionsPerUserPerDay);
+  if (!isPositive(a.dailyActiveUsers)) throw new RangeError(`dailyActiveUsers must be a finite number > 0, got ${a.dailyActiveUsers}`);
+  if (!isPositive(a.actionsPerUserPerDay)) throw new RangeError(`actionsPerUserPerDay must be a finite number > 0, got ${a.actionsPerUserPerDay}`);
   const [reads, writes] = a.readWriteRatio;
-  check(Number.isFinite(reads) && Number.isFinite(writes) && reads >= 0 && writes >= 0 && reads + writes > 0, "readWriteRatio", "two finite numbers >= 0, not both 0", a.readWriteRatio);
-  check(Number.isFinite(a.objectSizeBytes) && a.objectSizeBytes >= 0, "objectSizeBytes", "a finite number >= 0", a.objectSizeBytes);
-  check(isPositiveInteger(a.retentionDays), "retentionDays", "a positive integer", a.retentionDays);
-  check(Number.isFinite(a.peakFactor) && a.peakFactor >= 1, "peakFactor", "a finite number >= 1", a.peakFactor);
-  check(isPositiveInteger(a.replicationFactor), "replicationFactor", "a positive integer", a.replicationFactor);
-  check(Number.isFinite(a.qpsPerServer) && a.qpsPerServer > 0, "qpsPerServer", "a finite number > 0", a.qpsPerServer);
+  if (!(Number.isFinite(reads) && Number.isFinite(writes) && reads >= 0 && writes >= 0 && reads + writes > 0)) {
+    throw new RangeError(`readWriteRatio must be two finite numbers >= 0, not both 0, got [${reads}, ${writes}]`);
+  }
+  if (!(Number.isFinite(a.objectSizeBytes) && a.objectSizeBytes >= 0)) throw new RangeError(`objectSizeBytes must be a finite number >= 0, got ${a.objectSizeBytes}`);
+  if (!isPositiveInteger(a.retentionDays)) throw new RangeError(`retentionDays must be a positive integer, got ${a.retentionDays}`);
+  if (!(Number.isFinite(a.peakFactor) && a.peakFactor >= 1)) throw new RangeError(`peakFactor must be a finite number >= 1, got ${a.peakFactor}`);
+  if (!isPositiveInteger(a.replicationFactor)) throw new RangeError(`replicationFactor must be a positive integer, got ${a.replicationFactor}`);
+  if (!isPositive(a.qpsPerServer)) throw new RangeError(`qpsPerServer must be a finite number > 0, got ${a.qpsPerServer}`);
 
   // The formulas of the spec, in its order, so the floating-point results match to the last bit.
   const requestsPerDay = a.dailyActiveUsers * a.actionsPerUserPerDay;
@@ -94,7 +92,7 @@ const BINARY_UNITS = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"] as const;
  * Whole bytes in B, three significant digits in the larger units.
  */
 export function formatBytes(bytes: number, options: { binary?: boolean } = {}): string {
-  check(Number.isFinite(bytes) && bytes >= 0, "bytes", "a finite number >= 0", bytes);
+  if (!(Number.isFinite(bytes) && bytes >= 0)) throw new RangeError(`bytes must be a finite number >= 0, got ${bytes}`);
   const base = options.binary === true ? 1024 : 1000;
   const units = options.binary === true ? BINARY_UNITS : SI_UNITS;
   let k = 0;

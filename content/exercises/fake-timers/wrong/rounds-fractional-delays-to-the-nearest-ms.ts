@@ -130,8 +130,8 @@ export class FakeClock {
   /** Adds to the heap: moves the hole up from the end while the parent must run later. */
   private push(timer: Timer): void {
     const heap = this.heap;
-    let i = heap.length;
-    heap.push(timer);
+    heap.push(timer); // grows the array by one (a store past the end would be slower)
+    let i = heap.length - 1; // the hole
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const above = heap[parent] as Timer;
@@ -145,8 +145,8 @@ export class FakeClock {
   /** Removes the top: moves the hole down from the top, then fills it with the last entry. */
   private pop(): void {
     const heap = this.heap;
-    const last = heap.pop();
-    if (last === undefined || heap.length === 0) return;
+    const last = heap.pop() as Timer; // only called on a non-empty heap
+    if (heap.length === 0) return;
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
@@ -168,5 +168,6 @@ export class FakeClock {
 
 /** undefined, NaN, infinite and negative delays count as 0; fractions are cut down to whole ms. */
 function normalise(delay: number | undefined): number {
-  return delay !== undefined && Number.isFinite(delay) && delay > 0 ? Math.round(delay) : 0;
+  const d = delay ?? 0;
+  return Number.isFinite(d) ? Math.max(0, Math.round(d)) : 0;
 }

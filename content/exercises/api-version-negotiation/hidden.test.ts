@@ -27,14 +27,17 @@ describe("versioned API: options", () => {
     }
     expect(() => createVersionedApi({ versions: [{ version: "2024-01-10" }, { version: "2024-01-10" }], defaultVersion: "2024-01-10", handler })).toThrow('duplicate version "2024-01-10"');
     expect(() => createVersionedApi({ versions: [{ version: "2024-01-10" }], defaultVersion: "2024-01-11", handler })).toThrow('default version "2024-01-11" is not one of the versions');
-    expect(() => createVersionedApi({ versions: [{ version: "2024-02-29" }, { version: "2000-02-29" }], defaultVersion: "2000-02-29", handler })).not.toThrow();
+    expect(() => createVersionedApi({ versions: [{ version: "2024-02-29" }, { version: "2000-02-29" }, { version: "0099-12-31" }], defaultVersion: "2000-02-29", handler })).not.toThrow();
+    expect(() => createVersionedApi({ versions: [{ version: "1900-02-29" }], defaultVersion: "1900-02-29", handler })).toThrow(RangeError);
     // Versions are checked in order: the malformed one comes before the duplicate.
     expect(() => createVersionedApi({ versions: [{ version: "2024-01-10" }, { version: "nope" }, { version: "2024-01-10" }], defaultVersion: "2030-01-01", handler })).toThrow(RangeError);
   });
 });
 
 describe("versioned API: negotiation", () => {
-  beforeEach(() => vi.setSystemTime(Date.UTC(2024, 1, 1)));
+  beforeEach(() => {
+    vi.setSystemTime(Date.UTC(2024, 1, 1));
+  });
 
   it("matches the header name in any letter case and passes the request and version to the handler", async () => {
     const { server, handler } = api();
@@ -109,15 +112,21 @@ describe("versioned API: deprecation and sunset", () => {
     expect(gone.headers.get("link")).toBe('<https://docs.example.com/migrate-2023>; rel="deprecation"; type="text/html"');
   });
 
-  it("gives a sunset-only version a Sunset header and no Deprecation, and a link without a date adds nothing", async () => {
+  it("gives a sunset-only version only Sunset, a deprecation without a link no Link, and a link without a date nothing", async () => {
     vi.setSystemTime(Date.UTC(2024, 0, 1));
     const { server } = api({
-      versions: [{ version: "2022-11-15", sunsetAt: Date.UTC(2024, 2, 1) }, { version: "2024-01-10", deprecationLink: "https://docs.example.com/x" }],
+      versions: [
+        { version: "2022-11-15", sunsetAt: Date.UTC(2024, 2, 1) },
+        { version: "2024-01-10", deprecationLink: "https://docs.example.com/x" },
+        { version: "2023-09-01", deprecatedAt: Date.UTC(2023, 11, 1) },
+      ],
     });
     const res = await server.fetch(get("2022-11-15"));
     expect([res.headers.get("sunset"), res.headers.get("deprecation"), res.headers.get("link")]).toEqual(["Fri, 01 Mar 2024 00:00:00 GMT", null, null]);
     const plain = await server.fetch(get("2024-01-10"));
     expect(plain.headers.get("link")).toBeNull();
+    const noLink = await server.fetch(get("2023-09-01"));
+    expect([noLink.headers.get("deprecation"), noLink.headers.get("link"), noLink.headers.get("sunset")]).toEqual(["@1701388800", null, null]);
   });
 
   it("answers 410 for requests without a header once the default version is past its sunset", async () => {
@@ -130,7 +139,9 @@ describe("versioned API: deprecation and sunset", () => {
 });
 
 describe("versioned API: Vary", () => {
-  beforeEach(() => vi.setSystemTime(Date.UTC(2024, 1, 1)));
+  beforeEach(() => {
+    vi.setSystemTime(Date.UTC(2024, 1, 1));
+  });
 
   it("puts Vary: API-Version on every problem response", async () => {
     const { server } = api();

@@ -26,9 +26,11 @@ function isCalendarDate(value: string): boolean {
   const match = DATE.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC rolls 2024-02-30 over to March 1st: a real date survives the round trip.
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  // setUTCFullYear rolls 2024-02-30 over to March 1st (and, unlike Date.UTC, keeps years 0-99
+  // as they are): a real date survives the round trip unchanged.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.toISOString().slice(0, 10) === value;
 }
 
 function problem(status: number, slug: string, title: string, detail: string, extra: Record<string, unknown> = {}): Response {
@@ -39,7 +41,7 @@ function problem(status: number, slug: string, title: string, detail: string, ex
 /** Adds `API-Version` to Vary, keeping what is there and never listing it twice. */
 function addVary(headers: Headers): void {
   const current = headers.get("Vary");
-  if (current === null || current.trim() === "") {
+  if (!current) {
     headers.set("Vary", HEADER);
     return;
   }
@@ -71,7 +73,7 @@ export function createVersionedApi(options: VersionedApiOptions): { fetch(reques
   const handler = options.handler;
 
   const available = (now: number) => sorted.filter((v) => !isGone(byVersion.get(v)!, now));
-  const isGone = (info: ApiVersion, now: number) => info.sunsetAt !== undefined && now >= info.sunsetAt;
+  const isGone = (info: ApiVersion, now: number) => now >= (info.sunsetAt ?? Infinity);
 
   async function respond(request: Request): Promise<Response> {
     const now = Date.now();

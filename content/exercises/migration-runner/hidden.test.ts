@@ -207,6 +207,7 @@ describe("migration runner: migrate", () => {
     expect(error).toBeInstanceOf(MigrationError);
     expect(error).toBeInstanceOf(Error);
     expect((error as MigrationError).name).toBe("MigrationError");
+    expect((error as MigrationError).message).toBe("MIGRATION_FAILED: migration 3");
     expect([(error as MigrationError).code, (error as MigrationError).version, (error as MigrationError).applied]).toEqual(["MIGRATION_FAILED", 3, [1, 2]]);
     expect((error as MigrationError).cause).toBe(cause);
     expect(db.transactions.map((t) => t.outcome)).toEqual(["committed", "committed", "rolled back"]);

@@ -317,7 +317,7 @@ describe("migration runner: any sequence of code changes and deploys", () => {
   it("agrees with a simple model on every result, error and history row as migrations are added, edited, deleted, broken and fixed", async () => {
     const report = await fc.check(
       fc.asyncProperty(commands, async (cmds) => {
-        await fc.asyncModelRun(() => ({ model: { disk: new Map(), broken: new Set(), applied: new Map() }, real: new FakeDb() }), cmds);
+        await fc.asyncModelRun(() => ({ model: { disk: new Map<number, string>(), broken: new Set<number>(), applied: new Map<number, string>() }, real: new FakeDb() }), cmds);
       }),
       { numRuns: 120 },
     );

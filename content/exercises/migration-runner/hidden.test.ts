@@ -207,6 +207,7 @@ describe("migration runner: migrate", () => {
     expect(error).toBeInstanceOf(MigrationError);
     expect(error).toBeInstanceOf(Error);
     expect((error as MigrationError).name).toBe("MigrationError");
+    expect((error as MigrationError).message).toBe("MIGRATION_FAILED: migration 3");
     expect([(error as MigrationError).code, (error as MigrationError).version, (error as MigrationError).applied]).toEqual(["MIGRATION_FAILED", 3, [1, 2]]);
     expect((error as MigrationError).cause).toBe(cause);
     expect(db.transactions.map((t) => t.outcome)).toEqual(["committed", "committed", "rolled back"]);
@@ -316,7 +317,7 @@ describe("migration runner: any sequence of code changes and deploys", () => {
   it("agrees with a simple model on every result, error and history row as migrations are added, edited, deleted, broken and fixed", async () => {
     const report = await fc.check(
       fc.asyncProperty(commands, async (cmds) => {
-        await fc.asyncModelRun(() => ({ model: { disk: new Map(), broken: new Set(), applied: new Map() }, real: new FakeDb() }), cmds);
+        await fc.asyncModelRun(() => ({ model: { disk: new Map<number, string>(), broken: new Set<number>(), applied: new Map<number, string>() }, real: new FakeDb() }), cmds);
       }),
       { numRuns: 120 },
     );

@@ -75,6 +75,19 @@ describe("MultiLevelCache: construction", () => {
     for (const opts of bad) expect(() => new MultiLevelCache<string>(opts)).toThrow(RangeError);
     expect(() => new MultiLevelCache<string>(base)).not.toThrow();
   });
+
+  it("accepts maxEntries = 1: L1 then holds only the most recent key", async () => {
+    const { store, source, cache } = setup({}, { maxEntries: 1, ttlMs: 1_000 });
+    source.set("a", "A");
+    source.set("b", "B");
+    expect(await cache.get("a")).toBe("A");
+    expect(await cache.get("a")).toBe("A");
+    expect(store.gets).toBe(1); // the second get was an L1 hit
+    expect(await cache.get("b")).toBe("B"); // evicts a
+    expect(await cache.get("b")).toBe("B");
+    expect(await cache.get("a")).toBe("A");
+    expect(store.gets).toBe(3);
+  });
 });
 
 describe("MultiLevelCache: levels and expiry", () => {
@@ -197,6 +210,60 @@ describe("MultiLevelCache: invalidation", () => {
     expect(await after).toBe("new");
     expect(await cache.get("p1")).toBe("new");
     expect(store.data.get("p1")?.entry).toEqual({ found: true, value: "new" });
+  });
+
+  it("keeps a lookup that read a live L2 entry before invalidate from putting it in L1", async () => {
+    const { clock, store, source, loads, cache } = setup();
+    store.data.set("p1", { entry: { found: true, value: "old" }, expiresAt: 60_000 });
+    source.set("p1", "new");
+    const before = cache.get("p1"); // the store has already read "old"...
+    await cache.invalidate("p1"); // ...when the update invalidates it
+    expect(await before).toBe("old");
+    clock.t = 1; // L1 would still hold a copy for 999 ms
+    expect(await cache.get("p1")).toBe("new");
+    expect(loads).toEqual(["p1"]);
+    expect(store.gets).toBe(2);
+  });
+
+  it("keeps a lookup invalidated while it writes to L2 from putting the value in L1", async () => {
+    const { pending, load } = manualLoader();
+    const { store, cache } = setup({ load });
+    const writes: (() => void)[] = [];
+    const realSet = store.set.bind(store);
+    // The write lands at once, but its acknowledgement waits until the test releases it.
+    store.set = (key, entry, expiresAt) => realSet(key, entry, expiresAt).then(() => new Promise<void>((resolve) => writes.push(resolve)));
+    const before = cache.get("p1");
+    await settle();
+    pending[0]?.resolve("old");
+    await settle();
+    expect(writes.length).toBe(1); // the lookup now waits for store.set
+    const invalidated = cache.invalidate("p1");
+    writes[0]?.();
+    await invalidated;
+    store.set = realSet; // later writes are acknowledged at once
+    expect(await before).toBe("old");
+    const after = cache.get("p1"); // must not be an L1 hit on "old"
+    await settle();
+    expect(pending.length).toBe(2);
+    pending[1]?.resolve("new");
+    expect(await after).toBe("new");
+  });
+
+  it("lets a new lookup stay joinable when a detached lookup for the same key finishes", async () => {
+    const { pending, load } = manualLoader();
+    const { cache } = setup({ load });
+    const detached = cache.get("k");
+    await settle();
+    await cache.invalidate("k");
+    const fresh = cache.get("k"); // a new lookup, in flight
+    await settle();
+    pending[0]?.resolve("old");
+    expect(await detached).toBe("old");
+    const joined = cache.get("k"); // the fresh lookup is still in flight: join it
+    await settle();
+    expect(pending.length).toBe(2);
+    pending[1]?.resolve("new");
+    expect(await Promise.all([fresh, joined])).toEqual(["new", "new"]);
   });
 
   it("removes the key from L1 as well as L2, so the next get reads through", async () => {

@@ -20,8 +20,9 @@ export type CircuitState = "closed" | "open" | "half-open";
  *   open --(resetTimeoutMs elapsed)--> half-open (derived from the clock, no timer)
  *   half-open --(trial succeeds)--> closed      half-open --(trial fails)--> open (timer restarts)
  *
- * `#generation` changes every time the circuit opens. A call remembers the generation it started
- * in; when it settles in a different one, its outcome is stale and must not move the state.
+ * `#generation` changes every time the circuit opens or closes. A call remembers the generation it
+ * started in; when it settles in a different one, its outcome is stale and must not move the state
+ * (in the same generation the circuit is still closed, so no separate state check is needed).
  */
 export class CircuitBreaker<T> {
   readonly #action: () => Promise<T>;
@@ -56,7 +57,7 @@ export class CircuitBreaker<T> {
 
   async fire(): Promise<T> {
     const state = this.state;
-    if (state === "open" || (state === "half-open" && this.#trialInFlight)) {
+    if (state === "open" || this.#trialInFlight) {
       throw new CircuitOpenError();
     }
     const isTrial = state === "half-open";
@@ -72,7 +73,7 @@ export class CircuitBreaker<T> {
         // Still open: the circuit never closed, so there is nothing to reopen.
         this.#trialInFlight = false;
         this.#generation++;
-      } else if (generation === this.#generation && this.#openedAt === null) {
+      } else if (generation === this.#generation) {
         this.#failures++;
         if (this.#failures >= this.#threshold) this.#open();
       }
@@ -82,7 +83,7 @@ export class CircuitBreaker<T> {
     if (isTrial) {
       this.#trialInFlight = false;
       this.#close();
-    } else if (generation === this.#generation && this.#openedAt === null) {
+    } else if (generation === this.#generation) {
       this.#failures = 0;
     }
     return result;

@@ -88,13 +88,15 @@ export class MultiLevelCache<V> {
     return value;
   }
 
-  /** Puts an entry in L1, never outliving its L2 copy. */
+  /**
+   * Puts an entry in L1, never outliving its L2 copy. The key is never in L1 here: `get` removed it
+   * before starting the lookup, and only the one attached lookup per key writes to L1.
+   */
   #remember(key: string, entry: Entry<V>, l2ExpiresAt: number): void {
     const expiresAt = Math.min(this.#opts.now() + this.#opts.l1.ttlMs, l2ExpiresAt);
-    this.#l1.delete(key);
     if (this.#l1.size >= this.#opts.l1.maxEntries) {
-      const leastRecent = this.#l1.keys().next().value;
-      if (leastRecent !== undefined) this.#l1.delete(leastRecent);
+      // Full (so not empty): the first key in Map order is the least recently used.
+      this.#l1.delete(this.#l1.keys().next().value as string);
     }
     this.#l1.set(key, { entry, expiresAt });
   }

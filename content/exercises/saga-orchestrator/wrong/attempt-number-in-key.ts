@@ -43,7 +43,7 @@ export class SagaOrchestrator {
     const names = new Set<string>();
     let rank = 0;
     for (const step of steps) {
-      if (typeof step.name !== "string" || step.name === "" || names.has(step.name)) {
+      if (step.name === "" || names.has(step.name)) {
         throw new TypeError(`step names must be unique and non-empty: "${step.name}"`);
       }
       names.add(step.name);
@@ -136,7 +136,8 @@ export class SagaOrchestrator {
     const key = `${sagaId}:${step.name}:compensate`;
     for (let attempt = 1; attempt <= this.#maxAttempts; attempt++) {
       try {
-        await step.compensate?.(key);
+        // Only compensatable steps are compensated, and the constructor checked that they have one.
+        await step.compensate!(key);
         saga.log.push(`${step.name}:compensate:ok`);
         return true;
       } catch (error) {

@@ -51,7 +51,8 @@ export class Registry {
       // An expired instance stays dead until it registers again, so forget it now.
       else this.#instances.delete(id);
     }
-    return live.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // Ids are unique (they are the Map keys), so two instances never compare equal.
+    return live.sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   #isLive(registration: Registration, now: number): boolean {

@@ -6,12 +6,11 @@
 //   test      the same work as a test body, through the production runner (executeJob)
 // then each operation alone, in node, a bare isolate and a prepared one.
 //
-// What it shows: String.prototype.match/replace/split/search/matchAll with a RegExp lose V8's
-// fast path once RegExp.prototype is frozen (V8 takes it only while the prototype keeps its
-// initial map; any change, freezing included, sends every call down the spec's generic path:
-// "exec" looked up and called per match, flags read through getters, split through a sticky
-// copy made by the species constructor). RegExp#test and #exec keep theirs. Freezing
-// String.prototype, Function.prototype or Object.prototype costs nothing measurable.
+// What it showed: String.prototype.match/replace/split/search/matchAll with a RegExp lost V8's
+// fast path while RegExp.prototype was frozen (V8 takes it only while the prototype keeps its
+// initial map). Since decision 013 the prototype is verified instead of frozen; this script is the
+// per-operation view behind the bench's "sandbox / plain Node" line. Freezing String.prototype,
+// Function.prototype or Object.prototype costs nothing measurable.
 import ivm from "isolated-vm";
 import { executeJob, prepareIsolate } from "../lib/sandbox/execute.ts";
 import { defaultLimits } from "../lib/sandbox/limits.ts";

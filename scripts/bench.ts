@@ -119,6 +119,49 @@ async function throughput(run: () => Promise<void>, concurrency: number, total: 
   return total / ((performance.now() - t) / 1000);
 }
 
+/**
+ * String- and regex-heavy code (the kind a text-processing exercise runs) in the sandbox and in
+ * plain Node, same V8: what the lockdown of built-ins costs such code. Times are the test's own
+ * (real) run time in the isolate and the function's run time here, interleaved, median of rounds.
+ */
+const TEXT_WORK = `function work(n) {
+  const words = ["alpha", "beta-2", "Gamma_3", "delta four", "e5"];
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const s = words[i % 5] + " " + i + "-x-" + i * 7;
+    total += s.replace(/[aeiou]/g, "#").length + s.split(/[-_ ]/).length;
+    const m = /(\\d+)-x-(\\d+)/.exec(s);
+    if (m) total += Number(m[2]) % 3;
+    if (/^[a-z]+/i.test(s)) total++;
+    total += s.toUpperCase().indexOf("X") + s.padStart(20, ".").length + (s.match(/\\d/g) || []).length;
+    total += JSON.stringify({ s, i }).length + [...s].reverse().join("").trim().length;
+  }
+  return total;
+}`;
+const TEXT_N = 100_000;
+
+async function lockdownCost(rounds: number): Promise<{ sandboxMs: number; nodeMs: number; ratio: number }> {
+  const work = new Function(`${TEXT_WORK}; return work;`)() as (n: number) => number;
+  const tests = [{ name: "visible.test.ts", code: `import { work } from "./solution";\ntest("text work", () => { expect(work(${TEXT_N})).toBeGreaterThan(0); });\n` }];
+  const solution = `${TEXT_WORK.replace("function work(n)", "export function work(n: number): number")}`;
+  const sandboxTimes: number[] = [];
+  const nodeTimes: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const result = await getSandbox().run({ solution: `${solution}\n// round ${i}\n`, tests, limits: { ...defaultLimits(), cpuMs: 20_000, wallMs: 60_000 }, runtime: "plain" });
+    if (result.status !== "passed") throw new Error(`text work did not pass in the sandbox: ${result.status} ${result.error?.message ?? ""}`);
+    const t = performance.now();
+    work(TEXT_N);
+    const nodeMs = performance.now() - t;
+    const sandboxMs = result.tests[0]!.durationMs;
+    sandboxTimes.push(sandboxMs);
+    nodeTimes.push(nodeMs);
+    ratios.push(sandboxMs / nodeMs);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { sandboxMs: median(sandboxTimes), nodeMs: median(nodeTimes), ratio: median(ratios) };
+}
+
 async function main(): Promise<void> {
   console.log(`bench: ${SLUG}, Run (visible tests) unless said otherwise, new code every run, ${cores} cores, node ${process.version}`);
   const sandbox = getSandbox();
@@ -151,6 +194,8 @@ async function main(): Promise<void> {
   const submit = await measure(() => sandboxRun("submit"), 150);
   const stream = await measure(streamRun, 200);
   const streamVisible = await measure(() => streamRun("run"), 200);
+  await lockdownCost(2); // warm-up
+  const text = await lockdownCost(9);
   await sandbox.close();
   const plainPrepare = prepareCost("plain", 40);
   const nodePrepare = prepareCost("node", 40);
@@ -178,6 +223,10 @@ async function main(): Promise<void> {
   row("isolate preparation, plain p50", ms(plainPrepare.p50), "", true);
   row("isolate preparation, node p50", ms(nodePrepare.p50), "", true);
   row("  of which the runtime (cache + setup)", ms(nodePrepare.runtimeP50), "", true);
+  console.log(`\nLockdown of built-ins on string- and regex-heavy code (${TEXT_N.toLocaleString("en")} iterations, median of 9 rounds)`);
+  row("sandbox", ms(text.sandboxMs), "", true);
+  row("plain Node", ms(text.nodeMs), "", true);
+  row("sandbox / plain Node", `${text.ratio.toFixed(2)}x`, "<= 1.2x", text.ratio <= 1.2);
 }
 
 await main();

@@ -1,5 +1,6 @@
 // `npm test`: everything CI runs, in order, stopping at the first failing step.
-// typecheck, lint, content checks, unit + integration + sandbox tests, exercise proofs, build, e2e.
+// typecheck, lint, content checks, unit + integration + sandbox tests, exercise proofs, mutation testing of
+// changed exercises, build, e2e.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -27,6 +28,8 @@ const steps: Step[] = [
   { name: "content check (lessons)", command: node, args: ["scripts/check-content.ts"] },
   { name: "unit, integration, content and sandbox tests", command: bin("vitest"), args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`] },
   { name: "exercise proofs (solutions pass, starters fail)", command: node, args: ["--conditions=react-server", "scripts/exercise.ts", "verify"] },
+  // Only exercises whose solution or tests no longer match their committed mutation report (decision 012).
+  { name: "mutation testing (exercises changed since their report)", command: node, args: ["--conditions=react-server", "scripts/mutation.ts", "--changed"] },
   { name: "build", command: node, args: ["node_modules/next/dist/bin/next", "build"] },
   { name: "end-to-end tests (Chromium)", command: bin("playwright"), args: ["test", "--reporter=list,json"] },
 ];

@@ -61,3 +61,18 @@ export type ExerciseFrontMatter = z.infer<typeof exerciseFrontMatterSchema>;
 export type Level = (typeof LEVELS)[number];
 export type Difficulty = (typeof DIFFICULTIES)[number];
 export type ExerciseKind = (typeof EXERCISE_KINDS)[number];
+
+/** content/exercises/challenges.json: every challenge the source documents name, and its exercises. */
+export const challengeMapSchema = z.strictObject({
+  $comment: z.string().optional(),
+  challenges: z.array(
+    z.strictObject({
+      id: slug,
+      source: z.string().min(3),
+      title: z.string().min(3),
+      exercises: z.array(slug).min(1),
+      /** What part of a larger task the exercises cover, when they do not cover all of it. */
+      note: z.string().optional(),
+    }),
+  ),
+});

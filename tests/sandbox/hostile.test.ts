@@ -217,3 +217,57 @@ describe("the sandbox against hostile code", () => {
     }
   });
 });
+
+// RegExp.prototype is verified, not frozen (decision 013): changing it must never forge a pass,
+// whether the change stays, is undone before the next assertion could see it, or the assertion
+// error it causes is swallowed by the solution.
+const REGEX_TESTS = `
+import { label, each } from "./solution";
+describe("labels", () => {
+  it("match with toMatch", () => { expect(label(3)).toMatch(/^#\\d+$/); });
+  it("match with a direct test", () => { expect(/^#\\d+$/.test(label(4))).toBe(true); });
+  it("split on a regex", () => { expect(label(12).split(/#/)).toEqual(["", "12"]); });
+  it("refuse negatives with a message", () => { expect(() => label(-1)).toThrow(/negative/); });
+  it("are checked inside callbacks", () => { each([5], (s) => expect(s).toMatch(/^#5$/)); });
+});
+`;
+const REGEX_GOOD = `
+export function label(n: number): string { if (n < 0) throw new RangeError("negative: " + n); return "#" + String(n).replace(/^0+(?=\\d)/, ""); }
+export function each(values: number[], check: (s: string) => void): void { for (const v of values) check(label(v)); }
+`;
+const regexWrong = (payload: string, labelBody = 'return "x" + n;') => `
+export function label(n: number): string { ${payload}; ${labelBody} }
+export function each(values: number[], check: (s: string) => void): void { for (const v of values) { try { check(label(v)); } catch {} } }
+`;
+
+const regexCases: Array<{ name: string; code: string }> = [
+  { name: "replacing exec and test", code: regexWrong("(RegExp.prototype as any).exec = () => ['']; (RegExp.prototype as any).test = () => true") },
+  { name: "replacing Symbol.split and Symbol.match", code: regexWrong("(RegExp.prototype as any)[Symbol.split] = () => ['', '12']; (RegExp.prototype as any)[Symbol.match] = () => ['']") },
+  { name: "redefining the source getter", code: regexWrong("Object.defineProperty(RegExp.prototype, 'source', { get: () => '' , configurable: true })") },
+  { name: "re-parenting RegExp.prototype", code: regexWrong("Object.setPrototypeOf(RegExp.prototype, { exec: () => [''] })") },
+  { name: "adding a property", code: regexWrong("(RegExp.prototype as any).extra = 1") },
+  { name: "a change undone on the next call", code: regexWrong("const p = RegExp.prototype as any; if (p.test.name === 'test') { const t = p.test; p.test = function () { p.test = t; return true; }; }") },
+  { name: "a change inside a callback whose assertion error is swallowed", code: regexWrong("", 'if (n === 5) (RegExp.prototype as any).exec = () => [""]; return "#" + n;') },
+];
+
+describe("RegExp.prototype, verified instead of frozen", () => {
+  const runRegex = (solution: string) => sandbox.run({ solution, tests: [{ name: "visible.test.ts", code: REGEX_TESTS }], limits: LIMITS });
+
+  it("lets a correct solution that uses regular expressions pass", async () => {
+    const result = await runRegex(REGEX_GOOD);
+    expect(result.status, JSON.stringify(result.tests)).toBe("passed");
+  });
+
+  for (const c of regexCases) {
+    it(`never passes a wrong solution: ${c.name}`, async () => {
+      const result = await runRegex(c.code);
+      expect(result.status).not.toBe("passed");
+      expect(result.tests.filter((t) => t.status === "passed").map((t) => t.name)).not.toContain("are checked inside callbacks");
+    });
+  }
+
+  it("names the change in the failure", async () => {
+    const result = await runRegex(regexWrong("(RegExp.prototype as any).test = () => true"));
+    expect(result.tests.some((t) => t.message?.includes("changed RegExp.prototype"))).toBe(true);
+  });
+});

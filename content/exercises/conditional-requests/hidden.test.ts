@@ -26,7 +26,13 @@ describe("conditional requests: resources", () => {
 
   it("routes only /items/<id> and answers 405 with Allow for other methods", async () => {
     const api = await server({}, { a: "x" });
-    for (const path of ["/", "/items", "/items/", "/items/a/b", "/other/a"]) expect(`${path} ${await status(api, req("GET", path))}`).toBe(`${path} 404`);
+    for (const path of ["/", "/items", "/items/", "/items/a/b", "/other/a", "/api/items/a"]) {
+      for (const method of ["GET", "PUT", "DELETE"]) {
+        const res = await api.fetch(req(method, path, {}, method === "PUT" ? "body" : undefined));
+        expect(`${method} ${path} ${res.status}`).toBe(`${method} ${path} 404`);
+      }
+    }
+    expect(await (await api.fetch(req("GET", "/items/a"))).text()).toBe("x");
     expect(await status(api, req("GET", "/items/a?x=1"))).toBe(200);
     for (const method of ["POST", "PATCH"]) {
       const res = await api.fetch(req(method, "/items/a", {}, "y"));
@@ -77,14 +83,14 @@ describe("conditional requests: If-None-Match", () => {
   it("compares weakly, accepts lists with spaces, and sends the validators with the 304", async () => {
     const api = await server({}, { a: "x" });
     const tag = etagOf("x");
-    for (const header of [tag, `W/${tag}`, `"nope", ${tag}`, ` W/"nope" ,W/${tag} `, "*"]) {
+    for (const header of [tag, `W/${tag}`, `"nope", ${tag}`, ` W/"nope" ,W/${tag} `, `${tag} , "nope"`, `\t${tag}\t,"nope"`, "*", " * "]) {
       const res = await api.fetch(req("GET", "/items/a", { "If-None-Match": header }));
       expect(`${header} -> ${res.status}`).toBe(`${header} -> 304`);
       expect(res.headers.get("etag")).toBe(tag);
       expect(res.headers.get("last-modified")).toBe("Tue, 01 Dec 2026 12:00:00 GMT");
       expect(await res.text()).toBe("");
     }
-    for (const header of ['"nope"', `W/"nope", ${etagOf("y")}`, tag.slice(1, -1)]) {
+    for (const header of ['"nope"', `W/"nope", ${etagOf("y")}`, tag.slice(1, -1), `x${tag}`, `${tag}x`, `W/${tag}x, "nope"`, `"nope", x W/${tag}`, `${tag.slice(0, -1)}`]) {
       expect(`${header} -> ${await status(api, req("GET", "/items/a", { "If-None-Match": header }))}`).toBe(`${header} -> 200`);
     }
   });
@@ -154,6 +160,7 @@ describe("conditional requests: requireIfMatch", () => {
     expect(await status(api, req("GET", "/items/a"))).toBe(404);
     expect(await status(api, req("PUT", "/items/a", { "If-None-Match": "*" }, "x"))).toBe(201);
     expect(await status(api, req("DELETE", "/items/a"))).toBe(428);
+    expect(await status(api, req("DELETE", "/items/a", { "If-None-Match": "*" }))).toBe(428);
     expect(await status(api, req("DELETE", "/items/a", { "If-Match": etagOf("x") }))).toBe(204);
   });
 });

@@ -95,6 +95,12 @@ describe("csvParser: records", () => {
       expect(await parse([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual([{ word: "café", emoji: "😀" }]);
     }
   });
+
+  it("turns a character cut off by the end of the input into one U+FFFD", async () => {
+    const euro = Buffer.from("€", "utf8"); // three bytes
+    expect(await parse([Buffer.from("a\nx"), euro.subarray(0, 2)])).toEqual([{ a: "x\uFFFD" }]);
+    expect(await parse([Buffer.from("a,b\n1,"), euro.subarray(0, 1)])).toEqual([{ a: "1", b: "\uFFFD" }]);
+  });
 });
 
 describe("csvParser: the end of the input", () => {
@@ -112,9 +118,15 @@ describe("csvParser: the end of the input", () => {
 });
 
 describe("csvParser: errors", () => {
-  it("rejects a character after a closing quote", async () => {
+  it("rejects anything but a delimiter or a line break after a closing quote, even a lone CR", async () => {
     await expect(parse(['a,b\n"x"y,2\n'])).rejects.toThrow(SyntaxError);
     await expect(parse(['a,b\n"x" ,2\n'])).rejects.toThrow(SyntaxError);
+    // One column, so a wrongly accepted character cannot surface as a field-count error instead.
+    await expect(parse(['a\n"x"y\n'])).rejects.toThrow(SyntaxError);
+    await expect(parse(['a\n"x"\ry\n'])).rejects.toThrow(SyntaxError);
+    await expect(parse(['a\n"x"\r'])).rejects.toThrow(SyntaxError);
+    await expect(parse(['a\n"x"', "\r"])).rejects.toThrow(SyntaxError);
+    await expect(parse(['a\n"x"\r', '\n"y"\r\n'])).resolves.toEqual([{ a: "x" }, { a: "y" }]);
   });
 
   it("rejects a record with too few or too many fields, after emitting the rows before it", async () => {

@@ -42,6 +42,26 @@ describe("cursor format", () => {
     expect(cases.map((c) => codeOf(() => decodeCursor(c)))).toEqual(cases.map(() => "malformed"));
   });
 
+  it("checks the alphabet before decoding: a stray character around a decodable payload is malformed, not a version error", () => {
+    // A base64 decoder skips characters outside its alphabet, so these bytes alone would decode to {"v":2}.
+    const v2 = b64url('{"v":2}');
+    const cases = [`${v2} `, ` ${v2}`, `!${v2}`, `${v2}!`, `${v2.slice(0, 4)}.${v2.slice(4)}`, `${v2}=`, `${v2}\n`];
+    expect(cases.map((c) => codeOf(() => decodeCursor(c)))).toEqual(cases.map(() => "malformed"));
+  });
+
+  it("throws errors that are CursorErrors, Errors and named CursorError", () => {
+    let caught: unknown;
+    try {
+      decodeCursor("");
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CursorError);
+    expect(caught).toBeInstanceOf(Error);
+    expect((caught as CursorError).name).toBe("CursorError");
+    expect((caught as CursorError).code).toBe("malformed");
+  });
+
   it("reports a missing or unknown version as `version`, before checking the other fields", () => {
     const cases = [b64url('{"v":2,"table":"general","orderBy":"author","direction":"asc","key":["ana","m1"]}'), b64url('{"table":"general"}'), b64url('{"v":"1","anything":true}'), b64url("{}")];
     expect(cases.map((c) => codeOf(() => decodeCursor(c)))).toEqual(["version", "version", "version", "version"]);
@@ -61,6 +81,15 @@ describe("cursor format", () => {
       { ...base, key: [7, "m1"] }, // author needs a string value
       { ...base, orderBy: "sentAt", key: ["100", "m1"] }, // sentAt needs a number
       { ...base, key: "ana,m1" },
+      { ...base, key: null },
+      { ...base, key: 5 },
+      { ...base, key: { 0: "ana", 1: "m1", length: 2 } },
+      { ...base, key: ["ana", 5] }, // the id must be a string
+      { ...base, key: ["ana", null] },
+      { ...base, table: 5 },
+      { ...base, table: null },
+      { ...base, orderBy: 1 },
+      { ...base, direction: null },
     ];
     const codes = variants.map((v) => codeOf(() => decodeCursor(b64url(JSON.stringify(v)))));
     expect(codes).toEqual(variants.map(() => "malformed"));

@@ -29,32 +29,54 @@ function chargeCounter() {
 }
 
 describe("payments handler: requests it refuses", () => {
-  it("answers 404 for other paths and 405 with Allow: POST for other methods", async () => {
+  it("answers 404 for other paths and 405 with Allow: POST for other methods, as JSON errors", async () => {
     const charge = chargeCounter();
     const api = createHandler({ charge });
-    expect((await api.fetch(post("k", EUR500, "https://api.example.test/payment"))).status).toBe(404);
-    expect((await api.fetch(post("k", EUR500, "https://api.example.test/payments/x"))).status).toBe(404);
+    for (const url of ["https://api.example.test/payment", "https://api.example.test/payments/x"]) {
+      const res = await api.fetch(post("k", EUR500, url));
+      expect([res.status, res.headers.get("content-type"), await res.json()]).toEqual([404, "application/json", { error: "not_found" }]);
+    }
     const get = await api.fetch(new Request(URL_PAYMENTS, { headers: { "Idempotency-Key": "k" } }));
-    expect(get.status).toBe(405);
+    expect([get.status, get.headers.get("content-type"), await get.json()]).toEqual([405, "application/json", { error: "method_not_allowed" }]);
     expect(get.headers.get("allow")).toBe("POST");
     expect(charge).toHaveBeenCalledTimes(0);
   });
 
-  it("answers 400 for an empty or over-long key, and accepts 255 characters", async () => {
+  it("answers 400 for a missing, empty or over-long key, and accepts 255 characters", async () => {
     const api = createHandler({ charge: chargeCounter() });
-    expect((await api.fetch(post("", EUR500))).status).toBe(400);
-    expect((await api.fetch(post("k".repeat(256), EUR500))).status).toBe(400);
+    for (const key of [undefined, "", "k".repeat(256)]) {
+      const res = await api.fetch(post(key, EUR500));
+      expect([key?.length, res.status, res.headers.get("content-type"), await res.json()]).toEqual([key?.length, 400, "application/json", { error: "invalid_idempotency_key" }]);
+    }
     expect((await api.fetch(post("k".repeat(255), EUR500))).status).toBe(201);
   });
 
   it("answers 400 for an invalid body without using up the key", async () => {
     const charge = chargeCounter();
     const api = createHandler({ charge });
-    const bad = ["not json", "[]", "null", '{"amount":0,"currency":"EUR"}', '{"amount":1.5,"currency":"EUR"}', '{"amount":5,"currency":"eur"}', '{"amount":"5","currency":"EUR"}'];
+    const bad = [
+      "not json",
+      "",
+      "[]",
+      "null",
+      '"EUR"',
+      "500",
+      '{"amount":0,"currency":"EUR"}',
+      '{"amount":1.5,"currency":"EUR"}',
+      '{"amount":9007199254740992,"currency":"EUR"}',
+      '{"amount":"5","currency":"EUR"}',
+      '{"currency":"EUR"}',
+      '{"amount":5,"currency":"eur"}',
+      '{"amount":5,"currency":"EURO"}',
+      '{"amount":5,"currency":"1EUR"}',
+      '{"amount":5,"currency":"EU"}',
+      '{"amount":5,"currency":["EUR"]}',
+      '{"amount":5}',
+    ];
     for (const body of bad) {
       const res = await api.fetch(post("k1", body));
       expect({ body, status: res.status }).toEqual({ body, status: 400 });
-      expect(await res.json()).toEqual({ error: "invalid_body" });
+      expect([res.headers.get("content-type"), await res.json()]).toEqual(["application/json", { error: "invalid_body" }]);
     }
     expect((await api.fetch(post("k1", EUR500))).status).toBe(201);
     expect(charge).toHaveBeenCalledTimes(1);
@@ -109,6 +131,19 @@ describe("payments handler: what counts as the same request", () => {
     expect(other.status).toBe(422);
     const without = await api.fetch(post("k1", EUR500));
     expect(without.status).toBe(422);
+    expect(charge).toHaveBeenCalledTimes(1);
+  });
+
+  it("compares arrays element by element, never equal to an object, and handles null values", async () => {
+    const charge = chargeCounter();
+    const api = createHandler({ charge });
+    await api.fetch(post("k1", '{"amount":500,"currency":"EUR","items":[1,23],"note":null}'));
+    const retry = await api.fetch(post("k1", '{"note":null,"items":[1,23],"currency":"EUR","amount":500}'));
+    expect([retry.status, retry.headers.get("idempotent-replayed")]).toEqual([201, "true"]);
+    const regrouped = await api.fetch(post("k1", '{"amount":500,"currency":"EUR","items":[12,3],"note":null}'));
+    expect(regrouped.status).toBe(422);
+    const indexed = await api.fetch(post("k1", '{"amount":500,"currency":"EUR","items":{"0":1,"1":23},"note":null}'));
+    expect(indexed.status).toBe(422);
     expect(charge).toHaveBeenCalledTimes(1);
   });
 
@@ -183,6 +218,17 @@ describe("payments handler: expiry", () => {
     expect(fresh.status).toBe(201);
     expect((await fresh.json()).id).toBe("ch_2");
     expect(charge).toHaveBeenCalledTimes(2);
+  });
+
+  it("keeps a response for 24 hours when no ttlMs is given", async () => {
+    const charge = chargeCounter();
+    const api = createHandler({ charge });
+    await api.fetch(post("k1", EUR500));
+    clock.advance(24 * 60 * 60 * 1000 - 1);
+    expect((await api.fetch(post("k1", EUR500))).headers.get("idempotent-replayed")).toBe("true");
+    clock.advance(1);
+    const fresh = await api.fetch(post("k1", EUR500));
+    expect([fresh.headers.get("idempotent-replayed"), (await fresh.json()).id]).toEqual([null, "ch_2"]);
   });
 
   it("counts the TTL from completion, not from the start of a slow charge", async () => {

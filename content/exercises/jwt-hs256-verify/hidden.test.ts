@@ -45,6 +45,21 @@ describe("jwt: sign", () => {
   });
 });
 
+describe("jwt: errors", () => {
+  it("throws JwtErrors that are Errors named JwtError, carrying the code", () => {
+    let caught: unknown;
+    try {
+      verify("not-a-token", OPTS);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(JwtError);
+    expect(caught).toBeInstanceOf(Error);
+    expect((caught as JwtError).name).toBe("JwtError");
+    expect((caught as JwtError).code).toBe("MALFORMED");
+  });
+});
+
 describe("jwt: verify refuses bad options before looking at the token", () => {
   it("throws a RangeError for an empty secret or a negative or non-finite clock tolerance", () => {
     const token = sign({}, SECRET);

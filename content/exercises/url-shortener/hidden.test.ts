@@ -46,9 +46,23 @@ describe("UrlShortener: validation", () => {
 
   it("accepts http and https URLs with a host, and rejects everything else as INVALID_URL", () => {
     for (const url of ["http://a", "https://example.com", "https://example.com:8080/p?q=1#top", "https://x.io?x"]) expect(codeOf(() => s().shorten(url)), url).toBeUndefined();
-    const bad = ["", "example.com", "HTTPS://example.com", "https://", "https:///path", "https://exa mple.com", "https://example.com/a b", "javascript:alert(1)", `https://example.com/${"a".repeat(2029)}`];
+    const bad = ["", "example.com", "HTTPS://example.com", "https://", "https:///path", "https://exa mple.com", "https://example.com/a b", "javascript:alert(1)", "ftp://files.example/?next=https://example.com", "xhttps://example.com", `https://example.com/${"a".repeat(2029)}`];
     for (const url of bad) expect(codeOf(() => s().shorten(url)), JSON.stringify(url.slice(0, 40))).toBe("INVALID_URL");
     expect(codeOf(() => s().shorten(`https://example.com/${"a".repeat(2028)}`)), "exactly 2048 characters is fine").toBeUndefined();
+  });
+
+  it("throws a ShortenerError: an Error named ShortenerError that carries its code and message", () => {
+    const error = (() => {
+      try {
+        s().shorten("nope");
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(ShortenerError);
+    expect(error).toMatchObject({ name: "ShortenerError", code: "INVALID_URL" });
+    expect((error as Error).message).not.toBe("");
   });
 
   it("rejects a ttlMs that is not a positive integer as INVALID_TTL (before looking at the alias)", () => {

@@ -18,12 +18,13 @@ interface Resource {
 const ALLOW = "GET, HEAD, PUT, DELETE";
 
 export function etagOf(body: string): string {
-  return `"${createHash("sha256").update(body, "utf8").digest("hex").slice(0, 16)}"`;
+  // A string is hashed as its UTF-8 bytes (the default encoding).
+  return `"${createHash("sha256").update(body).digest("hex").slice(0, 16)}"`;
 }
 
 /** The entity-tags of a list header; `"*"` stands for the wildcard. Malformed members are dropped. */
 function parseTags(header: string): Array<{ weak: boolean; tag: string } | "*"> {
-  if (header.trim() === "*") return ["*"];
+  if (header === "*") return ["*"]; // Headers has already stripped the value's surrounding whitespace
   const tags: Array<{ weak: boolean; tag: string }> = [];
   for (const member of header.split(",")) {
     const match = /^\s*(W\/)?("[^"]*")\s*$/.exec(member);
@@ -63,7 +64,7 @@ export function createResourceServer(options: ServerOptions = {}): { fetch(reque
     const ifModifiedSince = request.headers.get("If-Modified-Since");
     const isRead = method === "GET" || method === "HEAD";
 
-    if (options.requireIfMatch && !isRead && ifMatch === null && !(method === "PUT" && ifNoneMatch?.trim() === "*")) {
+    if (options.requireIfMatch && !isRead && ifMatch === null && !(method === "PUT" && ifNoneMatch === "*")) {
       return empty(428);
     }
     // 1. If-Match: a missing resource matches nothing, not even "*".

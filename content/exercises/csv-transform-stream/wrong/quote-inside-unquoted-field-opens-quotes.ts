@@ -26,13 +26,14 @@ type State =
 
 export class CsvParser extends Transform {
   readonly #delimiter: string;
-  readonly #decoder = new StringDecoder("utf8");
+  readonly #decoder = new StringDecoder(); // UTF-8
   #state: State = "fieldStart";
   #field = "";
   #record: string[] = [];
   /** A CR seen outside quotes whose meaning depends on the next character. */
   #pendingCR = false;
   #header: string[] | undefined;
+  /** Only for error messages. */
   #line = 1;
 
   constructor(options: CsvParserOptions = {}) {
@@ -44,10 +45,10 @@ export class CsvParser extends Transform {
     this.#delimiter = delimiter;
   }
 
-  override _transform(chunk: Buffer | string, _encoding: BufferEncoding, callback: TransformCallback): void {
-    const text = typeof chunk === "string" ? chunk : this.#decoder.write(chunk);
+  // The writable side keeps its default decodeStrings: true, so string chunks arrive here as Buffers too.
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     try {
-      for (const ch of text) this.#consume(ch);
+      for (const ch of this.#decoder.write(chunk)) this.#consume(ch);
     } catch (error) {
       callback(error as Error);
       return;
@@ -57,14 +58,11 @@ export class CsvParser extends Transform {
 
   override _flush(callback: TransformCallback): void {
     try {
+      // Bytes of a character cut off by the end of the input come out as U+FFFD.
       for (const ch of this.#decoder.end()) this.#consume(ch);
-      if (this.#pendingCR) {
-        this.#pendingCR = false;
-        this.#field += "\r";
-        this.#state = "unquoted";
-      }
-      if (this.#state === "quoted") throw this.#error("unterminated quoted field at end of input");
-      if (this.#state !== "fieldStart" || this.#record.length > 0) this.#endRecord();
+      if (this.#pendingCR) this.#crIsData();
+      if (this.#state === "quoted") throw new SyntaxError(`CSV line ${this.#line}: unterminated quoted field at end of input`);
+      this.#endRecord(); // a no-op when the input ended with a line break (a blank "last line")
     } catch (error) {
       callback(error as Error);
       return;
@@ -76,24 +74,16 @@ export class CsvParser extends Transform {
     if (this.#pendingCR) {
       this.#pendingCR = false;
       if (ch === "\n") {
-        this.#endRecord();
-        this.#line++;
+        this.#endLine();
         return;
       }
-      // A CR that does not start a CRLF is data (after a closing quote it is not allowed at all).
-      if (this.#state === "afterClosingQuote") throw this.#error("unexpected CR after a closing quote");
-      this.#field += "\r";
-      this.#state = "unquoted";
+      this.#crIsData();
     }
     switch (this.#state) {
       case "fieldStart":
       case "unquoted":
-        if (ch === this.#delimiter) this.#endField();
-        else if (ch === "\n") {
-          this.#endRecord();
-          this.#line++;
-        } else if (ch === "\r") this.#pendingCR = true;
-        else if (ch === '"') this.#state = "quoted";
+        if (this.#separator(ch)) return;
+        if (ch === '"') this.#state = "quoted";
         else {
           this.#field += ch;
           this.#state = "unquoted";
@@ -113,21 +103,32 @@ export class CsvParser extends Transform {
           return;
         }
         this.#state = "afterClosingQuote";
-        this.#afterClosingQuote(ch);
-        return;
+      // falls through: `ch` is the first character after the closing quote
       case "afterClosingQuote":
-        this.#afterClosingQuote(ch);
+        if (!this.#separator(ch)) throw new SyntaxError(`CSV line ${this.#line}: unexpected ${JSON.stringify(ch)} after a closing quote`);
         return;
     }
   }
 
-  #afterClosingQuote(ch: string): void {
+  /** Handles a delimiter, an LF or a CR (whose meaning waits for the next character); false for anything else. */
+  #separator(ch: string): boolean {
     if (ch === this.#delimiter) this.#endField();
-    else if (ch === "\n") {
-      this.#endRecord();
-      this.#line++;
-    } else if (ch === "\r") this.#pendingCR = true;
-    else throw this.#error(`unexpected ${JSON.stringify(ch)} after a closing quote`);
+    else if (ch === "\n") this.#endLine();
+    else if (ch === "\r") this.#pendingCR = true;
+    else return false;
+    return true;
+  }
+
+  /** The pending CR did not start a CRLF: it is data, which is not allowed after a closing quote. */
+  #crIsData(): void {
+    if (this.#state === "afterClosingQuote") throw new SyntaxError(`CSV line ${this.#line}: unexpected CR after a closing quote`);
+    this.#field += "\r";
+    this.#state = "unquoted";
+  }
+
+  #endLine(): void {
+    this.#endRecord();
+    this.#line++;
   }
 
   #endField(): void {
@@ -143,19 +144,15 @@ export class CsvParser extends Transform {
     this.#record = [];
     if (blankLine) return;
     if (this.#header === undefined) {
-      if (new Set(record).size !== record.length) throw this.#error("duplicate column name in the header");
+      if (new Set(record).size !== record.length) throw new SyntaxError(`CSV line ${this.#line}: duplicate column name in the header`);
       this.#header = record;
       return;
     }
     const header = this.#header;
     if (record.length !== header.length) {
-      throw this.#error(`expected ${header.length} fields, got ${record.length}`);
+      throw new SyntaxError(`CSV line ${this.#line}: expected ${header.length} fields, got ${record.length}`);
     }
     this.push(Object.fromEntries(header.map((name, i) => [name, record[i] as string])));
-  }
-
-  #error(message: string): SyntaxError {
-    return new SyntaxError(`CSV line ${this.#line}: ${message}`);
   }
 }
 

@@ -52,37 +52,35 @@ export class CursorError extends Error {
   }
 }
 
-const ORDERS: readonly string[] = ["sentAt", "author"];
-const DIRECTIONS: readonly string[] = ["asc", "desc"];
-const PAYLOAD_KEYS = ["v", "table", "orderBy", "direction", "key"];
+const ORDERS: readonly unknown[] = ["sentAt", "author"];
+const DIRECTIONS: readonly unknown[] = ["asc", "desc"];
 
 export function encodeCursor(payload: CursorPayload): string {
   const { v, table, orderBy, direction, key } = payload; // fixed key order: the canonical form
-  return Buffer.from(JSON.stringify({ v, table, orderBy, direction, key }), "utf8").toString("base64url");
+  return Buffer.from(JSON.stringify({ v, table, orderBy, direction, key })).toString("base64url"); // UTF-8 by default
 }
 
 export function decodeCursor(cursor: string): CursorPayload {
-  const malformed = (why: string) => new CursorError("malformed", `invalid cursor: ${why}`);
-  if (typeof cursor !== "string" || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw malformed("not a base64url string");
+  // Node's base64url decoder skips characters outside the alphabet, so check the alphabet first.
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new CursorError("malformed", "invalid cursor: not a base64url string");
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString());
   } catch {
-    throw malformed("not JSON");
+    throw new CursorError("malformed", "invalid cursor: not JSON");
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw malformed("not an object");
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new CursorError("malformed", "invalid cursor: not an object");
   const record = parsed as Record<string, unknown>;
   if (record.v !== 1) throw new CursorError("version", `unsupported cursor version ${JSON.stringify(record.v)} (this server reads version 1)`);
-  const keys = Object.keys(record);
-  if (keys.length !== PAYLOAD_KEYS.length || !PAYLOAD_KEYS.every((k) => keys.includes(k))) throw malformed("unexpected fields");
+  // A missing field fails its own check below; an extra one fails the canonical-form check at the end.
   const { table, orderBy, direction, key } = record;
-  if (typeof table !== "string" || table === "") throw malformed("bad table");
-  if (typeof orderBy !== "string" || !ORDERS.includes(orderBy)) throw malformed("bad orderBy");
-  if (typeof direction !== "string" || !DIRECTIONS.includes(direction)) throw malformed("bad direction");
-  if (!Array.isArray(key) || key.length !== 2) throw malformed("bad key");
+  if (typeof table !== "string" || table === "") throw new CursorError("malformed", "invalid cursor: bad table");
+  if (!ORDERS.includes(orderBy)) throw new CursorError("malformed", "invalid cursor: bad orderBy");
+  if (!DIRECTIONS.includes(direction)) throw new CursorError("malformed", "invalid cursor: bad direction");
+  if (!Array.isArray(key) || key.length !== 2) throw new CursorError("malformed", "invalid cursor: bad key");
   const [value, id] = key as unknown[];
-  const valueOk = orderBy === "sentAt" ? typeof value === "number" && Number.isFinite(value) : typeof value === "string";
-  if (!valueOk || typeof id !== "string" || id === "") throw malformed("bad key");
+  const valueOk = orderBy === "sentAt" ? Number.isFinite(value) : typeof value === "string";
+  if (!valueOk || typeof id !== "string" || id === "") throw new CursorError("malformed", "invalid cursor: bad key");
   const payload: CursorPayload = { v: 1, table, orderBy: orderBy as OrderBy, direction: direction as Direction, key: [value as number | string, id] };
   // Integrity without a signature: only the exact bytes this server would produce are accepted.
   return payload;
@@ -90,8 +88,10 @@ export function decodeCursor(cursor: string): CursorPayload {
 
 /** Ascending comparison by the sort value, then by id (code-unit order for strings). */
 function compareKeys(a: [number | string, string], b: [number | string, string]): number {
-  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
-  if (a[1] !== b[1]) return a[1] < b[1] ? -1 : 1;
+  if (a[0] < b[0]) return -1;
+  if (a[0] > b[0]) return 1;
+  if (a[1] < b[1]) return -1;
+  if (a[1] > b[1]) return 1;
   return 0;
 }
 

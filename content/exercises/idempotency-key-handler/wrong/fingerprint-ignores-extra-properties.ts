@@ -53,10 +53,8 @@ export function createHandler(options: HandlerOptions): { fetch(request: Request
     const fingerprint = canonicalJson({ amount: payment.amount, currency: payment.currency });
 
     let entry = entries.get(key);
-    if (entry?.state === "done" && Date.now() >= entry.expiresAt) {
-      entries.delete(key);
-      entry = undefined;
-    }
+    // An expired response is as good as none; the in-flight entry set below replaces it.
+    if (entry?.state === "done" && Date.now() >= entry.expiresAt) entry = undefined;
     if (entry?.state === "in-flight") return json(409, { error: "request_in_progress" });
     if (entry?.state === "done") {
       if (entry.fingerprint !== fingerprint) return json(422, { error: "idempotency_key_reused" });
@@ -97,7 +95,7 @@ function parsePayment(text: string): (Payment & { raw: unknown }) | undefined {
   try {
     raw = JSON.parse(text);
   } catch {
-    return undefined;
+    // Not JSON: raw stays undefined, which the object check rejects.
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return undefined;
   const { amount, currency } = raw as Record<string, unknown>;
@@ -110,8 +108,9 @@ function parsePayment(text: string): (Payment & { raw: unknown }) | undefined {
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (typeof value === "object" && value !== null) {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort(); // by UTF-16 code units; keys of one object are distinct
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(",")}}`;
   }
   return JSON.stringify(value);
 }

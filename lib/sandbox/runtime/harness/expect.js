@@ -1,7 +1,8 @@
 // expect() and its matchers. An assertion failure is recorded on the running test when it happens,
 // so swallowing the thrown error does not turn a failure into a pass.
 import { describeThrown, errorSummary, functionName, quote, show, solutionLocation, stackOf, testLocation } from "./format.js";
-import { ArrayJoin, ArrayPush, DateGetTime, ErrorCtor, IteratorNext, MapCtor, MapDelete, MapEntries, MapGet, MapHas, MapSet, MapSize, MathAbs, MathPow, NumberIsNaN, ObjectFreeze, ObjectIs, ObjectKeys, PromiseResolve, PromiseThen, RegExpTest, RegExpToString, SetHas, SetIteratorNext, SetSize, SetValues, StringIncludes, StringReplace, StringSlice, StringSplit, TypeErrorCtor, WeakSetAdd, WeakSetCtor, WeakSetHas, apply, defineProperty, getOwnPropertyDescriptor, getPrototypeOf, hasOwn, isArray, isRegExp, isSet, kindOf, ownKeys } from "./intrinsics.js";
+import { builtinsViolation } from "./integrity.js";
+import { ArrayJoin, ArrayPush, DateGetTime, ErrorCtor, IteratorNext, MapCtor, MapDelete, MapEntries, MapGet, MapHas, MapSet, MapSize, MathAbs, MathPow, NumberIsNaN, ObjectFreeze, ObjectIs, ObjectKeys, PromiseResolve, PromiseThen, RegExpExec, RegExpTest, RegExpToString, SetHas, SetIteratorNext, SetSize, SetValues, StringIncludes, StringSlice, StringSplit, TypeErrorCtor, WeakSetAdd, WeakSetCtor, WeakSetHas, apply, defineProperty, getOwnPropertyDescriptor, getPrototypeOf, hasOwn, isArray, isRegExp, isSet, kindOf, ownKeys } from "./intrinsics.js";
 import { mockCalls, mockResults, mocks } from "./mock.js";
 import { registration } from "./registry.js";
 import { shared } from "./state.js";
@@ -38,7 +39,8 @@ function propertyReport(text) {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (StringSlice(line, 0, 5) === "Hint:" || StringSlice(line, 0, 7) === "{ seed:") continue;
-    ArrayPush(kept, StringReplace(line, /\s*\/\*replayPath=.*?\*\//, ""));
+    const replay = RegExpExec(/\s*\/\*replayPath=.*?\*\//, line);
+    ArrayPush(kept, replay ? StringSlice(line, 0, replay.index) + StringSlice(line, replay.index + replay[0].length) : line);
   }
   while (kept.length > 0 && kept[kept.length - 1] === "") kept.length -= 1;
   return ArrayJoin(kept, "\n");
@@ -674,8 +676,17 @@ function firstMismatch(actual, expected) {
 function propertyPath(path) {
   if (isArray(path)) return path;
   if (typeof path !== "string") assertionFailed("toHaveProperty() needs a path: a string like \"a.b[0]\" or an array of keys, got " + show(path));
+  // "a[0].b" reads as "a.0.b" (rewritten by hand: String.prototype.replace would consult RegExp.prototype).
+  let dotted = "";
+  let rest = path;
+  let index = RegExpExec(/\[(\d+)\]/, rest);
+  while (index) {
+    dotted += StringSlice(rest, 0, index.index) + "." + index[1];
+    rest = StringSlice(rest, index.index + index[0].length);
+    index = RegExpExec(/\[(\d+)\]/, rest);
+  }
   const keys = [];
-  const parts = StringSplit(StringReplace(path, /\[(\d+)\]/g, ".$1"), ".");
+  const parts = StringSplit(dotted + rest, ".");
   for (let i = 0; i < parts.length; i++) if (parts[i] !== "" || parts.length === 1) ArrayPush(keys, parts[i]);
   return keys;
 }
@@ -783,6 +794,8 @@ export function settle(promiseLike, onValue, onError) {
 
 /** expect(value, label): the label (Vitest's custom message) starts the failure message. */
 export function expect(actual, label) {
+  const broken = builtinsViolation();
+  if (broken !== null) assertionFailed(broken);
   return new Assertion(actual, false, "sync", typeof label === "string" && label !== "" ? label : undefined);
 }
 expect.extend = extend;

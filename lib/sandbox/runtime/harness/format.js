@@ -1,7 +1,7 @@
 // Safe formatting: turns any value (proxies, throwing getters, cycles) into bounded text without
 // running user code, and serialises harness-made data to JSON.
 import { LIMITS, hardened } from "./config.js";
-import { ArrayJoin, ArrayPush, BigIntToString, DateGetTime, DateToISOString, ErrorCtor, FunctionToString, IteratorNext, JSONStringify, MapEntries, MapHas, MapSize, NumberIsFinite, NumberIsNaN, NumberParseFloat, NumberParseInt, NumberToString, ObjectIs, ObjectKeys, ObjectPrototype, RegExpTest, RegExpToString, SetIteratorNext, SetSize, SetValues, StringCharCodeAt, StringIncludes, StringReplaceAll, StringSlice, StringSplit, SymbolToString, TypedArrayLength, WeakSetAdd, WeakSetCtor, WeakSetHas, apply, getOwnPropertyDescriptor, getPrototypeOf, isArray, kindOf, ownKeys } from "./intrinsics.js";
+import { ArrayJoin, ArrayPush, BigIntToString, DateGetTime, DateToISOString, ErrorCtor, FunctionToString, IteratorNext, JSONStringify, MapEntries, MapHas, MapSize, NumberIsFinite, NumberIsNaN, NumberParseFloat, NumberParseInt, NumberToString, ObjectIs, ObjectKeys, ObjectPrototype, RegExpExec, RegExpTest, RegExpToString, SetIteratorNext, SetSize, SetValues, StringCharCodeAt, StringIncludes, StringReplaceAll, StringSlice, StringSplit, SymbolToString, TypedArrayLength, WeakSetAdd, WeakSetCtor, WeakSetHas, apply, getOwnPropertyDescriptor, getPrototypeOf, isArray, kindOf, ownKeys } from "./intrinsics.js";
 import { factories } from "./modules.js";
 
 // ---- safe formatting --------------------------------------------------------------------------
@@ -319,7 +319,7 @@ export function testLocation(stack) {
   if (stack === null) return null;
   const lines = StringSplit(stack, "\n");
   for (let i = 0; i < lines.length; i++) {
-    const m = /([\w.-]+\.test\.ts):(\d+):(\d+)\)?$/.exec(lines[i]);
+    const m = RegExpExec(/([\w.-]+\.test\.ts):(\d+):(\d+)\)?$/, lines[i]);
     if (m && MapHas(factories, m[1])) return { file: m[1], line: +m[2], column: +m[3] };
   }
   return null;
@@ -330,7 +330,7 @@ export function solutionLocation(stack) {
   if (stack === null) return null;
   const lines = StringSplit(stack, "\n");
   for (let i = 0; i < lines.length; i++) {
-    const m = /solution\.ts:(\d+):(\d+)/.exec(lines[i]);
+    const m = RegExpExec(/solution\.ts:(\d+):(\d+)/, lines[i]);
     if (m) return { line: +m[1], column: +m[2] };
   }
   return null;

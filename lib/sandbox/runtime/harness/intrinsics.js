@@ -35,8 +35,22 @@ export const MathPow = Math.pow;
 export const MathMax = Math.max;
 export const SymbolToString = uncurry(Symbol.prototype.toString);
 export const BigIntToString = uncurry(BigInt.prototype.toString);
-export const RegExpTest = uncurry(RegExp.prototype.test);
-export const RegExpToString = uncurry(RegExp.prototype.toString);
+// RegExp.prototype is verified, not frozen (integrity.js), so the harness never calls a method that
+// looks anything up on it: RegExp.prototype.test and toString read "exec", "source" and "flags"
+// through the prototype. The built-in exec and the flag getters read the regex's internal slots.
+export const RegExpExec = uncurry(RegExp.prototype.exec);
+export const RegExpTest = (regex, string) => RegExpExec(regex, string) !== null;
+const RegExpSource = uncurry(Object.getOwnPropertyDescriptor(RegExp.prototype, "source").get);
+const REGEXP_FLAGS = [];
+for (const [flag, name] of [["d", "hasIndices"], ["g", "global"], ["i", "ignoreCase"], ["m", "multiline"], ["s", "dotAll"], ["u", "unicode"], ["v", "unicodeSets"], ["y", "sticky"]]) {
+  const d = Object.getOwnPropertyDescriptor(RegExp.prototype, name);
+  if (d && d.get) REGEXP_FLAGS.push(flag, uncurry(d.get));
+}
+export const RegExpToString = (regex) => {
+  let flags = "";
+  for (let i = 0; i < REGEXP_FLAGS.length; i += 2) if (REGEXP_FLAGS[i + 1](regex)) flags += REGEXP_FLAGS[i];
+  return "/" + RegExpSource(regex) + "/" + flags;
+};
 export const ErrorCtor = Error;
 export const TypeErrorCtor = TypeError;
 export const RealDate = Date;

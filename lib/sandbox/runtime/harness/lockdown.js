@@ -1,6 +1,7 @@
 // Freezes every intrinsic reachable from the global object, so solutions cannot patch what tests
 // and the harness use.
 import { hardened } from "./config.js";
+import { recordBuiltins } from "./integrity.js";
 import { functionName } from "./format.js";
 import { ArrayPush, FunctionPrototype, ObjectCreate, ObjectFreeze, ObjectPrototype, StringFn, TypeErrorCtor, WeakSetAdd, WeakSetHas, apply, defineProperty, getOwnPropertyDescriptor, getOwnPropertyNames, getPrototypeOf, global, hasOwn, ownKeys } from "./intrinsics.js";
 
@@ -109,7 +110,10 @@ export function lockdown(options) {
   }
   enableOverride(ObjectPrototype, "__proto__");
   for (let i = 0; i < extraRoots.length; i++) ArrayPush(roots, extraRoots[i]);
+  // Verified instead of frozen, to keep V8's regex fast paths (integrity.js).
+  WeakSetAdd(keepMutable, RegExp.prototype);
   for (let i = 0; i < roots.length; i++) harden(roots[i]);
+  recordBuiltins();
   if (options && options.skipGlobals) return;
   lockGlobals(names);
 }

@@ -1,7 +1,7 @@
 // Test registration: describe/it/hooks while test files load (Jest's and Vitest's forms: .skip,
 // .only, .todo, .each, beforeAll/afterAll); the run list is fixed before any test runs.
 import { inspect, quote, toJson } from "./format.js";
-import { ArrayJoin, ArrayPush, ArraySlice, ArraySplice, ErrorCtor, NumberParseFloat, NumberParseInt, NumberToString, ObjectFreeze, StringFn, StringSlice, StringSplit, TypeErrorCtor, WeakSetCtor, apply, getOwnPropertyDescriptor, isArray, uncurry } from "./intrinsics.js";
+import { ArrayJoin, ArrayPush, ArraySlice, ArraySplice, ErrorCtor, NumberParseFloat, NumberParseInt, NumberToString, ObjectFreeze, RegExpTest, StringFn, StringSlice, StringSplit, TypeErrorCtor, WeakSetCtor, apply, getOwnPropertyDescriptor, isArray, uncurry } from "./intrinsics.js";
 
 const NumberFn = Number;
 const StringTrim = uncurry(String.prototype.trim);
@@ -164,7 +164,7 @@ function interpolate(title, row, index) {
       continue;
     }
     let j = i + 1;
-    while (j < title.length && /[\w$.]/.test(title[j])) j++;
+    while (j < title.length && RegExpTest(/[\w$.]/, title[j])) j++;
     while (j > i + 1 && title[j - 1] === ".") j--;
     if (j === i + 1) {
       out += "$";

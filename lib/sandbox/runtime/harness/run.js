@@ -4,6 +4,7 @@
 // when the call returns.
 import { consoleState, flushStreams, writeStream } from "./console.js";
 import { expect, fail, failWithThrown, sealExpect } from "./expect.js";
+import { builtinsViolation } from "./integrity.js";
 import { describeThrown, quote, solutionLocation, stackOf, toJson } from "./format.js";
 import { ArrayJoin, ArrayPush, ArraySplice, DateGetTime, ErrorCtor, MapGet, ObjectFreeze, PromiseReject, PromiseThen, StringFn, apply, defineProperty, realNow } from "./intrinsics.js";
 import { clock, drainTicks, errorSink, expireWaiters, loop, loopAlive, resetLoop, resolveIdleWaiters, runMacrotask, runawaySink, ticksPending } from "./loop.js";
@@ -76,6 +77,9 @@ function begin(test) {
 }
 
 function finish(state) {
+  // A changed RegExp.prototype fails every test from the one that ends after the change.
+  const broken = builtinsViolation();
+  if (broken !== null) state.failure = { message: broken };
   if (!state.failure && state.expectedAssertions !== undefined) {
     const expected = state.expectedAssertions;
     if (expected === -1 ? state.assertions === 0 : state.assertions !== expected) {

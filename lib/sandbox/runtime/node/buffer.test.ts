@@ -32,6 +32,17 @@ describe("buffer, compared with Node's", () => {
     }
   });
 
+  it("refuses an encoding Node does not know, as Node does, and accepts its aliases", () => {
+    const data = Buffer.from("héllo");
+    const ourCopy = OurBuffer.from(bytes(data));
+    for (const encoding of ["", "latin2", "utf16", null]) {
+      const theirs = (() => { try { return data.toString(encoding as BufferEncoding); } catch (error) { return (error as { code?: string }).code; } })();
+      const mine = (() => { try { return ourCopy.toString(encoding as BufferEncoding); } catch (error) { return (error as { code?: string }).code; } })();
+      expect(mine, String(encoding)).toBe(theirs);
+    }
+    for (const encoding of ["UTF-8", "Utf8", "UCS-2", "utf16le", "BINARY", "Base64URL"]) expect(ourCopy.toString(encoding as BufferEncoding), encoding).toBe(data.toString(encoding as BufferEncoding));
+  });
+
   it("decodes text with odd characters as Node does", () => {
     const samples = ["héllo wörld", "emoji 👋🏽", "\u0000\uffff", "lone \ud800 surrogate", "abz", "QUJD=", "QUJD", "_-8", ""];
     for (const sample of samples) {

@@ -1,5 +1,5 @@
 import * as bufferPort from "buffer/";
-import { invalidArgType, outOfRange } from "./errors.ts";
+import { invalidArgType, nodeError, outOfRange } from "./errors.ts";
 import { decodeUtf8 } from "./utf8.ts";
 
 /*
@@ -108,6 +108,8 @@ for (const name of ["write", "fill", "indexOf", "lastIndexOf", "includes"]) {
 }
 const portToString = Buffer.prototype.toString as (this: Buffer, encoding?: string, start?: number, end?: number) => string;
 replaceMethod(BufferMethods, "toString", function toString(this: Buffer, encoding?: string, start?: number, end?: number) {
+  // Node refuses what it does not know ("", null, "latin2"); the port would fall back to UTF-8.
+  if (encoding !== undefined && !Buffer.isEncoding(encoding)) throw nodeError(TypeError, "ERR_UNKNOWN_ENCODING", `Unknown encoding: ${String(encoding)}`);
   const name = encoding === undefined ? "utf8" : String(encoding).toLowerCase();
   if (name === "base64url") return toBase64Url(portToString.call(this, "base64", start, end));
   if (name !== "utf8" && name !== "utf-8") return portToString.call(this, encoding, start, end);

@@ -218,8 +218,12 @@ interface M {
   applied: number[];
   /** Each repository's snapshotEvery. */
   every: number[];
+  /** Each repository's latest snapshot version per stream. */
+  snaps: Map<string, number>[];
 }
 interface R {
+  /** How many events readStream has returned so far. */
+  streamReads: number;
   store: EventStore;
   repos: Repository<string>[];
   projections: Projection<string>[];
@@ -244,9 +248,9 @@ const commands = fc.commands<M, R>(
   [
     // Append through the store or through repository 0/1, with the right version or one off.
     fc.tuple(streamArb, fc.integer({ min: 1, max: 3 }), fc.constantFrom(-1, 0, 0, 0, 1), fc.integer({ min: -1, max: 1 })).map(([stream, size, off, via]) => ({
-      check: () => true,
+      check: (m: Readonly<M>) => versionOf(m as M, stream) + off >= 0,
       run(m, r) {
-        const expected = Math.max(0, versionOf(m, stream) + off);
+        const expected = versionOf(m, stream) + off;
         const batch = Array.from({ length: size }, () => ev("E", ++counter));
         const who = via < 0 ? "store" : `repo${via}`;
         const call = () => (via < 0 ? r.store.append(stream, expected, batch) : (r.repos[via] as Repository<string>).save(stream, expected, batch));
@@ -261,6 +265,8 @@ const commands = fc.commands<M, R>(
         if (actual === expected) {
           for (const e of batch) m.events.push({ stream, type: e.type, n: (e.data as { n: number }).n });
           want = `version ${actual + size}`;
+          const every = m.every[via] as number;
+          if (via >= 0 && Math.floor((actual + size) / every) > Math.floor(actual / every)) (m.snaps[via] as Map<string, number>).set(stream, actual + size);
         } else {
           want = `ConcurrencyError(actual ${actual})`;
         }
@@ -271,8 +277,12 @@ const commands = fc.commands<M, R>(
     fc.tuple(fc.integer({ min: 0, max: 1 }), streamArb).map(([i, stream]) => ({
       check: () => true,
       run(m, r) {
+        const before = r.streamReads;
         same(`repo${i}.load("${stream}")`, (r.repos[i] as Repository<string>).load(stream), replay(m, stream));
+        const snapVersion = (m.snaps[i] as Map<string, number>).get(stream) ?? 0;
+        same(`events repo${i}.load("${stream}") read from the store`, r.streamReads - before, versionOf(m, stream) - snapVersion);
         const snap = (r.repos[i] as Repository<string>).snapshotOf(stream);
+        same(`repo${i}.snapshotOf("${stream}")?.version`, snap?.version ?? "none", (m.snaps[i] as Map<string, number>).get(stream) ?? "none");
         if (snap) same(`repo${i}.snapshotOf("${stream}") is a true state`, snap, replay(m, stream, snap.version));
       },
       toString: () => `repo${i}.load("${stream}")`,
@@ -312,7 +322,7 @@ const commands = fc.commands<M, R>(
       toString: () => `store.readAll(${from})`,
     })),
   ],
-  { maxCommands: 30 },
+  { maxCommands: 30, size: "max" },
 );
 
 describe("Event store, repositories and projections: any sequence of calls", () => {
@@ -321,13 +331,20 @@ describe("Event store, repositories and projections: any sequence of calls", () 
       fc.property(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 2, max: 4 }), commands, (every0, every1, cmds) => {
         const setup = () => {
           const store = new EventStore();
+          const counted = { streamReads: 0 };
+          const readStream = store.readStream.bind(store);
+          store.readStream = (id: string, from?: number) => {
+            const events = readStream(id, from);
+            counted.streamReads += events.length;
+            return events;
+          };
           return {
-            model: { events: [], applied: [0, 0], every: [every0, every1] } as M,
-            real: {
+            model: { events: [], applied: [0, 0], every: [every0, every1], snaps: [new Map(), new Map()] } as M,
+            real: Object.assign(counted, {
               store,
               repos: [new Repository(store, trail, { snapshotEvery: every0 }), new Repository(store, trail, { snapshotEvery: every1 })],
               projections: [new Projection(store, trail), new Projection(store, trail)],
-            },
+            }),
           };
         };
         fc.modelRun(setup, cmds);

@@ -270,6 +270,7 @@ class Model {
   counter = 0;
   versions: MVersion[] = [];
   txs: MTx[] = [];
+  slots = new Map<string, MTx>();
 
   read(key: string, ts: number): number | undefined {
     let found: MVersion | undefined;
@@ -303,10 +304,12 @@ class Model {
 
 interface Real {
   db: MvccStore<number>;
-  txs: Transaction<number>[];
+  slots: Map<string, Transaction<number>>;
 }
 
-const KEYS = ["a", "b", "c"];
+const KEYS = ["a", "b"];
+/** Three named slots, each holding the transaction it last began (a learner's `const A = db.begin()`). */
+const SLOTS = ["A", "B", "C"];
 
 function same(what: string, got: unknown, want: unknown): void {
   if (got !== want) throw new Error(`${what}: got ${String(got)}, the rules give ${String(want)}`);
@@ -333,84 +336,117 @@ const cmd = (text: string, run: (m: Model, r: Real) => void, pre: (m: Readonly<M
   toString: () => text,
 });
 
-const txIndex = fc.integer({ min: 0, max: 4 });
+const slotArb = fc.constantFrom(...SLOTS);
 const keyArb = fc.constantFrom(...KEYS);
-const onTx = (n: number) => (m: Readonly<Model>) => n < m.txs.length;
+const hasTx = (slot: string) => (m: Readonly<Model>) => m.slots.has(slot);
+const tx = (r: Real, slot: string) => r.slots.get(slot) as Transaction<number>;
 
-const commands = fc.commands<Model, Real>(
-  [
-    fc.constant(null).map(() =>
-      cmd("begin()", (m, r) => {
-        m.txs.push({ snapshot: m.counter, status: "active", writes: new Map() });
-        r.txs.push(r.db.begin());
-      }),
-    ),
-    fc.tuple(txIndex, keyArb).map(([n, k]) =>
+const writeCommand = fc.tuple(slotArb, keyArb, fc.option(fc.integer({ min: 0, max: 9 }), { nil: null })).map(([slot, k, v]) =>
+  cmd(
+    v === null ? `${slot}.delete("${k}")` : `${slot}.put("${k}", ${v})`,
+    (m, r) => {
+      const t = m.slots.get(slot) as MTx;
+      const want = t.status === "active" ? undefined : "TransactionClosedError";
+      if (t.status === "active") t.writes.set(k, v);
+      same(v === null ? `${slot}.delete("${k}")` : `${slot}.put("${k}")`, outcome(() => (v === null ? tx(r, slot).delete(k) : tx(r, slot).put(k, v))), want);
+    },
+    hasTx(slot),
+  ),
+);
+
+/** A one-statement transaction (what an autocommit UPDATE is): begin, write, commit. */
+const autocommitCommand = fc.tuple(keyArb, fc.option(fc.integer({ min: 0, max: 9 }), { nil: null })).map(([k, v]) =>
+  cmd(`{ const t = db.begin(); t.${v === null ? `delete("${k}")` : `put("${k}", ${v})`}; t.commit(); }`, (m, r) => {
+    m.counter++;
+    m.txs.push({ snapshot: m.counter - 1, status: "committed", writes: new Map() });
+    m.versions.push({ key: k, ts: m.counter, value: v, removed: false });
+    const t = r.db.begin();
+    if (v === null) t.delete(k);
+    else t.put(k, v);
+    same(`autocommit of "${k}"`, outcome(() => t.commit()), undefined);
+  }),
+);
+
+const beginCommand = slotArb.map((slot) =>
       cmd(
-        `tx${n}.get("${k}")`,
+        `${slot} = db.begin()`,
         (m, r) => {
-          const t = m.txs[n] as MTx;
+          const t: MTx = { snapshot: m.counter, status: "active", writes: new Map() };
+          m.txs.push(t);
+          m.slots.set(slot, t);
+          r.slots.set(slot, r.db.begin());
+        },
+        // Only replace a closed transaction: one left active would hold back vacuum forever.
+        (m) => m.slots.get(slot)?.status !== "active",
+      ),
+    );
+
+const endCommand = fc.tuple(slotArb, fc.constantFrom(true, true, true, false)).map(([slot, commit]) =>
+  cmd(
+    `${slot}.${commit ? "commit" : "abort"}()`,
+    (m, r) => {
+      const t = m.slots.get(slot) as MTx;
+      let want: unknown = "TransactionClosedError";
+      if (t.status === "active" && !commit) {
+        t.status = "aborted";
+        want = undefined;
+      } else if (t.status === "active") {
+        const conflict = [...t.writes.keys()].find((k) => m.versions.some((v) => v.key === k && v.ts > t.snapshot));
+        if (conflict !== undefined) {
+          t.status = "aborted";
+          want = `SerializationError(${conflict})`;
+        } else {
+          m.counter++;
+          for (const [key, value] of t.writes) m.versions.push({ key, ts: m.counter, value, removed: false });
+          t.status = "committed";
+          want = undefined;
+        }
+      }
+      same(`${slot}.${commit ? "commit" : "abort"}()`, outcome(() => (commit ? tx(r, slot).commit() : tx(r, slot).abort())), want);
+      same(`${slot}.status`, tx(r, slot).status, t.status);
+    },
+    hasTx(slot),
+  ),
+);
+
+const getCommand = fc.tuple(slotArb, keyArb).map(([slot, k]) =>
+      cmd(
+        `${slot}.get("${k}")`,
+        (m, r) => {
+          const t = m.slots.get(slot) as MTx;
           let want: unknown = "TransactionClosedError";
           if (t.status === "active") {
             const own = t.writes.get(k);
             want = own !== undefined ? (own === null ? undefined : own) : m.read(k, t.snapshot);
           }
-          same(`tx${n}.get("${k}")`, outcome(() => (r.txs[n] as Transaction<number>).get(k)), want);
+          same(`${slot}.get("${k}")`, outcome(() => tx(r, slot).get(k)), want);
         },
-        onTx(n),
+        hasTx(slot),
       ),
-    ),
-    fc.tuple(txIndex, keyArb, fc.option(fc.integer({ min: 0, max: 9 }), { nil: null })).map(([n, k, v]) =>
-      cmd(
-        v === null ? `tx${n}.delete("${k}")` : `tx${n}.put("${k}", ${v})`,
-        (m, r) => {
-          const t = m.txs[n] as MTx;
-          const want = t.status === "active" ? undefined : "TransactionClosedError";
-          if (t.status === "active") t.writes.set(k, v);
-          const tx = r.txs[n] as Transaction<number>;
-          same(`tx${n}.${v === null ? "delete" : "put"}("${k}")`, outcome(() => (v === null ? tx.delete(k) : tx.put(k, v))), want);
-        },
-        onTx(n),
-      ),
-    ),
-    fc.tuple(txIndex, fc.boolean()).map(([n, commit]) =>
-      cmd(
-        `tx${n}.${commit ? "commit" : "abort"}()`,
-        (m, r) => {
-          const t = m.txs[n] as MTx;
-          let want: unknown = "TransactionClosedError";
-          if (t.status === "active" && !commit) {
-            t.status = "aborted";
-            want = undefined;
-          } else if (t.status === "active") {
-            const conflict = [...t.writes.keys()].find((k) => m.versions.some((v) => v.key === k && v.ts > t.snapshot));
-            if (conflict !== undefined) {
-              t.status = "aborted";
-              want = `SerializationError(${conflict})`;
-            } else {
-              m.counter++;
-              for (const [key, value] of t.writes) m.versions.push({ key, ts: m.counter, value, removed: false });
-              t.status = "committed";
-              want = undefined;
-            }
-          }
-          const tx = r.txs[n] as Transaction<number>;
-          same(`tx${n}.${commit ? "commit" : "abort"}()`, outcome(() => (commit ? tx.commit() : tx.abort())), want);
-          same(`tx${n}.status`, tx.status, t.status);
-        },
-        onTx(n),
-      ),
-    ),
-    fc.constant(null).map(() => cmd("vacuum()", (m, r) => same("vacuum()", r.db.vacuum(), m.vacuum()))),
+    );
+
+const commands = fc.commands<Model, Real>(
+  [
+    beginCommand,
+    beginCommand,
+    autocommitCommand,
+    autocommitCommand,
+    endCommand,
+    endCommand,
+    writeCommand,
+    writeCommand,
+    getCommand,
+    getCommand,
+    fc.constant(null).map(() => cmd("db.vacuum()", (m, r) => same("db.vacuum()", r.db.vacuum(), m.vacuum()))),
   ],
-  { maxCommands: 40 },
+  { maxCommands: 40, size: "max" },
 );
 
 describe("MvccStore: interleaved transactions", () => {
   it("agree with a store that never forgets a version on every read, write, commit, conflict and abort, and vacuum removes exactly the unreadable versions", () => {
     const report = fc.check(
       fc.property(commands, (cmds) => {
-        fc.modelRun(() => ({ model: new Model(), real: { db: new MvccStore<number>(), txs: [] } }), cmds);
+        fc.modelRun(() => ({ model: new Model(), real: { db: new MvccStore<number>(), slots: new Map() } }), cmds);
       }),
       { numRuns: 200 },
     );

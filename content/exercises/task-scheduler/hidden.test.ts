@@ -271,7 +271,7 @@ describe("TaskScheduler: which run goes first", () => {
 
 const LEASE_MS = 10;
 const BASE_MS = 3;
-const MAX_MS = 10;
+const MAX_MS = 5;
 
 interface MTask {
   id: string;
@@ -392,12 +392,11 @@ function checkDead(after: string, m: Model, r: Real): void {
 }
 
 type Cmd = fc.Command<Model, Real>;
+// Dead letters are read by a command of their own: reading them applies expirations, and checking
+// them after every call would hide a method that forgets to.
 const cmd = (text: string, run: (m: Model, r: Real) => void, pre: (m: Readonly<Model>) => boolean = () => true): Cmd => ({
   check: pre,
-  run(m, r) {
-    run(m, r);
-    checkDead(text, m, r);
-  },
+  run,
   toString: () => text,
 });
 
@@ -436,6 +435,7 @@ const commands = fc.commands(
         (m) => n <= m.leases.length,
       ),
     ),
+    fc.constant(null).map(() => cmd("deadLetters", (m, r) => checkDead("deadLetters", m, r))),
     fc.constantFrom(1, 3, 7, 10, 25).map((ms) =>
       cmd(`advance(${ms})`, (m, r) => {
         for (let i = 0; i < ms; i++) m.step();
@@ -443,13 +443,13 @@ const commands = fc.commands(
       }),
     ),
   ],
-  { maxCommands: 40 },
+  { maxCommands: 40, size: "max" },
 );
 
 describe("TaskScheduler: any sequence of calls", () => {
-  it("agrees with a millisecond-by-millisecond model on every poll, ack, fail, schedule and dead letter (maxAttempts 1 to 3)", () => {
+  it("agrees with a millisecond-by-millisecond model on every poll, ack, fail, schedule and dead letter (maxAttempts 1 to 4)", () => {
     const report = fc.check(
-      fc.property(fc.integer({ min: 1, max: 3 }), commands, (maxAttempts, cmds) => {
+      fc.property(fc.integer({ min: 1, max: 4 }), commands, (maxAttempts, cmds) => {
         const setupRun = () => {
           let t = 0;
           const s = new TaskScheduler({ now: () => t, leaseMs: LEASE_MS, maxAttempts, backoffBaseMs: BASE_MS, backoffMaxMs: MAX_MS });

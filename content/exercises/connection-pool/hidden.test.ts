@@ -152,6 +152,7 @@ describe("Pool: waiting", () => {
     await clock.advanceAsync(1);
     await flush();
     expect(caller.error).toBeInstanceOf(PoolTimeoutError);
+    expect((caller.error as Error).name).toBe("PoolTimeoutError");
     expect(pool.pending).toBe(0);
   });
 
@@ -310,6 +311,7 @@ describe("Pool: drain", () => {
     const drained = observe(pool.drain());
     await flush();
     expect(queued.map((q) => q.error instanceof PoolDrainedError)).toEqual([true, true]);
+    expect(queued.map((q) => (q.error as Error).name)).toEqual(["PoolDrainedError", "PoolDrainedError"]);
     expect(destroyed).toEqual([]);
     expect(counts(pool)).toEqual({ size: 2, available: 0, pending: 0 });
     expect(drained.settled).toBe(false);
@@ -346,7 +348,7 @@ describe("Pool: drain", () => {
     expect(clock.pending()).toBe(0);
   });
 
-  it("ignores errors from destroy, resolves every drain() call, and treats a failed create as done", async () => {
+  it("ignores errors from destroy, resolves every drain() call (at once when the pool is empty), and treats a failed create as done", async () => {
     const boom = new Error("create failed during drain");
     let destroyCalls = 0;
     let next = 0;
@@ -381,6 +383,12 @@ describe("Pool: drain", () => {
     expect(first.settled && first.error === undefined).toBe(true);
     expect(second.settled && second.error === undefined).toBe(true);
     expect(pool.size).toBe(0);
+
+    // A pool that holds nothing has nothing to wait for: it drains at once.
+    const empty = setup({ max: 1 }).pool;
+    const emptyDrained = observe(empty.drain());
+    await flush();
+    expect(emptyDrained.settled && emptyDrained.error === undefined).toBe(true);
   });
 });
 

@@ -256,6 +256,19 @@ describe("MessageQueue: dead letters", () => {
     expect(q.nack(y?.receipt ?? "")).toBe(false);
     expect([q.size, q.inFlight]).toEqual([0, 0]);
   });
+
+  it("returns a snapshot from deadLetters: later dead letters and edits to it do not leak", () => {
+    const q = queue(100, 1);
+    q.send("a");
+    q.send("b");
+    q.nack(q.receive()?.receipt ?? "");
+    const before = q.deadLetters;
+    expect(before.map((d) => d.body)).toEqual(["a"]);
+    q.nack(q.receive()?.receipt ?? "");
+    expect(before.map((d) => d.body)).toEqual(["a"]);
+    (before as unknown as unknown[]).length = 0;
+    expect(q.deadLetters.map((d) => d.body)).toEqual(["a", "b"]);
+  });
 });
 
 describe("MessageQueue: model check", () => {

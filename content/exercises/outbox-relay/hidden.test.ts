@@ -29,6 +29,12 @@ describe("outbox", () => {
     outbox.markPublished(c ?? "");
     expect(outbox.unpublished(10).map((m) => m.payload)).toEqual(["d", "e"]);
     expect(outbox.unpublished(1).map((m) => m.payload)).toEqual(["d"]);
+    // A published row behind an unpublished one is skipped too.
+    outbox.markPublished(outbox.unpublished(2).map((m) => m.id)[1] ?? "");
+    expect(outbox.unpublished(10).map((m) => m.payload)).toEqual(["d"]);
+    outbox.append("f");
+    expect(outbox.unpublished(10).map((m) => m.payload)).toEqual(["d", "f"]);
+    expect(outbox.pending).toBe(2);
   });
 });
 
@@ -123,8 +129,11 @@ describe("relay", () => {
 });
 
 describe("idempotent consumer", () => {
-  it("throws a RangeError for a bad windowSize", () => {
+  it("throws a RangeError for a bad windowSize; a window of 1 remembers only the last id", () => {
     for (const windowSize of [0, -1, 2.5, NaN]) expect(() => new IdempotentConsumer({ handle: () => {}, windowSize })).toThrow(RangeError);
+    const consumer = new IdempotentConsumer<string>({ handle: () => {}, windowSize: 1 });
+    const send = (id: string) => consumer.receive({ id, payload: id });
+    expect([send("a"), send("a"), send("b"), send("b"), send("a")]).toEqual([true, false, true, false, true]);
   });
 
   it("forgets the id that joined the window first, and a duplicate does not refresh its place", () => {

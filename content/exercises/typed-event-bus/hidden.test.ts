@@ -124,6 +124,16 @@ describe("EventBus: emit", () => {
     expect(new EventBus<Events>().emit("tick", 1)).toEqual({ delivered: 0, errors: [] });
   });
 
+  it("ignores what a synchronous listener returns when it is not a promise", async () => {
+    const reported: unknown[] = [];
+    const bus = new EventBus<Events>({ onListenerError: (error) => reported.push(error) });
+    const returns: unknown[] = [null, undefined, 0, "done", {}, { then: "not a function" }, [1]];
+    for (const value of returns) bus.on("tick", () => value);
+    expect(bus.emit("tick", 1)).toEqual({ delivered: returns.length, errors: [] });
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(reported).toEqual([]);
+  });
+
   it("reports the rejection of an async listener when it happens, not in errors", async () => {
     const reported: unknown[] = [];
     const bus = new EventBus<Events>({ onListenerError: (error, event) => reported.push(`${event}: ${(error as Error).message}`) });
@@ -178,6 +188,21 @@ describe("EventBus: waitFor", () => {
     controller.abort();
     expect(settled).toBe("timeout TimeoutError");
     expect(bus.listenerCount("tick")).toBe(0);
+  });
+
+  it("waits without a deadline when no timeoutMs is given", async () => {
+    const bus = new EventBus<Events>();
+    let settled = "";
+    const waiting = bus.waitFor("tick").then(
+      (v) => (settled = `resolved ${v}`),
+      (e: unknown) => (settled = `rejected ${(e as Error).name}`),
+    );
+    await clock.advanceAsync(24 * 60 * 60 * 1000);
+    expect(settled).toBe("");
+    expect(bus.listenerCount("tick")).toBe(1);
+    bus.emit("tick", 42);
+    await waiting;
+    expect(settled).toBe("resolved 42");
   });
 
   it("rejects a bad timeoutMs and a waitFor beyond the limit with a RangeError", async () => {

@@ -69,14 +69,16 @@ export class HashRing {
 
   #rebuild(): void {
     const points: { position: number; owner: string }[] = [];
-    for (const id of this.#nodes) {
+    // Nodes in ascending id order (plain string comparison), then a stable sort by position: points
+    // that share a position stay in id order, so ties go to the smaller id and the ring depends only
+    // on the set of nodes, never on the order they were added in.
+    for (const id of [...this.#nodes].sort()) {
       for (let i = 0; i < this.#virtualNodes; i++) {
         points.push({ position: this.#hash(`${id}#${i}`), owner: id });
       }
     }
-    // Numeric comparator (the default sort compares strings: 1000 < 900). Ties go to the smaller
-    // id, so the ring depends only on the set of nodes, never on the order they were added in.
-    points.sort((a, b) => a.position - b.position || (a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0));
+    // Numeric comparator: the default sort compares strings (1000 < 900).
+    points.sort((a, b) => a.position - b.position);
     this.#positions = points.map((p) => p.position);
     this.#owners = points.map((p) => p.owner);
   }

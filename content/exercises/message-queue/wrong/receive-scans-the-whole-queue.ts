@@ -109,7 +109,7 @@ export class MessageQueue<T> {
     const message = this.#inFlight.get(receipt);
     if (!message) return undefined; // unknown, stale, already settled or expired
     this.#inFlight.delete(receipt);
-    if (message.timer !== undefined) clearTimeout(message.timer);
+    clearTimeout(message.timer); // every in-flight message has a pending timer
     message.timer = undefined;
     return message;
   }

@@ -56,7 +56,8 @@ export class EventBus<Events extends Record<string, unknown>> {
 
   /** Removes the most recent registration of `listener` for `event`. */
   off<K extends keyof Events & string>(event: K, listener: Listener<Events[K]>): boolean {
-    const list = this.#listeners.get(event) ?? [];
+    const list = this.#listeners.get(event);
+    if (list === undefined) return false; // no registrations for this event
     for (let i = list.length - 1; i >= 0; i--) {
       const registration = list[i] as Registration;
       if (registration.listener === listener) {

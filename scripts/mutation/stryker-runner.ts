@@ -20,18 +20,17 @@ import {
   type TestRunnerCapabilities,
 } from "@stryker-mutator/api/test-runner";
 import type { Exercise } from "../../lib/content/exercises.ts";
+import { defaultLimits } from "../../lib/sandbox/limits.ts";
 import type { RunResult } from "../../lib/sandbox/types.ts";
 import { applyMutant, slugOfSolution } from "../../lib/content/mutation-report.ts";
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-type Check = (exercise: Exercise, code: string, cpuMs: number) => Promise<RunResult>;
+type Check = (exercise: Exercise, code: string) => Promise<RunResult>;
 
 export class DeependTestRunner implements TestRunner {
   static inject = tokens(commonTokens.logger);
   private exercises = new Map<string, Exercise>();
-  /** Per exercise: the CPU limit for its mutants, from the reference's own run time. */
-  private cpuBudget = new Map<string, number>();
   private check: Check | undefined;
 
   private readonly log: Logger;
@@ -51,7 +50,10 @@ export class DeependTestRunner implements TestRunner {
     process.chdir(PROJECT_ROOT);
     const [{ readExerciseCatalog }, { checkSolution }] = await Promise.all([import("../../lib/content/exercises.ts"), import("../../lib/exercises/check.ts")]);
     for (const exercise of readExerciseCatalog().catalog.exercises) this.exercises.set(exercise.slug, exercise);
-    this.check = (exercise, code, cpuMs) => checkSolution(exercise, code, "submit", { cpuMs, wallMs: cpuMs * 3 });
+    // The production CPU limit decides what is too slow, as for a learner's Submit; the wall-clock
+    // limit is generous so that a busy machine cannot turn a surviving mutant into a "timeout".
+    const { cpuMs } = defaultLimits();
+    this.check = (exercise, code) => checkSolution(exercise, code, "submit", { cpuMs, wallMs: cpuMs * 10 });
   }
 
   async dispose(): Promise<void> {
@@ -66,18 +68,15 @@ export class DeependTestRunner implements TestRunner {
     return exercise;
   }
 
-  /** The dry run proves every chosen reference solution passes, and times it. */
+  /** The dry run proves every chosen reference solution passes. */
   async dryRun(): Promise<DryRunResult> {
     const slugs = (process.env.DEEPEND_MUTATION_SLUGS ?? "").split(",").filter(Boolean);
     const tests: TestResult[] = [];
     for (const slug of slugs) {
       const exercise = this.exercises.get(slug);
       if (!exercise) return { status: DryRunStatus.Error, errorMessage: `Unknown exercise ${slug}` };
-      const result = await this.check!(exercise, exercise.solution, 10_000);
+      const result = await this.check!(exercise, exercise.solution);
       if (result.status !== "passed") return { status: DryRunStatus.Error, errorMessage: `${slug}: the reference solution does not pass (${result.status}): ${result.error?.message ?? ""}` };
-      // Mutants get 5x the reference's time (at least 300 ms of CPU, at most the production limit),
-      // so a mutant that loops forever costs little and a slower-but-right one still finishes.
-      this.cpuBudget.set(slug, Math.min(2_000, Math.max(300, Math.ceil(result.durationMs * 5))));
       for (const t of result.tests) tests.push({ id: `${slug}: ${t.name}`, name: `${slug}: ${t.name}`, timeSpentMs: t.durationMs ?? 0, status: TestStatus.Success });
     }
     return { status: DryRunStatus.Complete, tests };
@@ -86,7 +85,7 @@ export class DeependTestRunner implements TestRunner {
   async mutantRun({ activeMutant }: MutantRunOptions): Promise<MutantRunResult> {
     const exercise = this.exerciseFor(activeMutant.fileName);
     const code = applyMutant(exercise.solution, activeMutant);
-    const result = await this.check!(exercise, code, this.cpuBudget.get(exercise.slug) ?? 2_000);
+    const result = await this.check!(exercise, code);
     const nrOfTests = result.tests.length;
     const failed = result.tests.filter((t) => t.status === "failed" && !t.interrupted);
     if (result.status === "passed") return { status: MutantRunStatus.Survived, nrOfTests };

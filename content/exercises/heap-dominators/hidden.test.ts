@@ -248,9 +248,9 @@ describe("HeapAnalyzer: any small heap", () => {
 });
 
 describe("HeapAnalyzer: complexity", () => {
-  it("analyses 5,000 objects and 15,000 references in near-linear time (a search per object is quadratic and times out)", () => {
+  it("analyses 20,000 objects and 80,000 references in near-linear time (a search per object is quadratic and times out)", () => {
     const rand = prng(2024);
-    const n = 5_000;
+    const n = 20_000;
     const nodes: HeapNode[] = [];
     const edges: HeapEdge[] = [];
     for (let i = 0; i < n; i++) {
@@ -258,7 +258,7 @@ describe("HeapAnalyzer: complexity", () => {
       // A spanning tree (every object reachable) plus extra references, some of them backwards.
       if (i > 0) edges.push({ from: Math.floor(rand() * i), to: i });
     }
-    while (edges.length < 15_000) edges.push({ from: Math.floor(rand() * n), to: Math.floor(rand() * n) });
+    while (edges.length < 80_000) edges.push({ from: Math.floor(rand() * n), to: Math.floor(rand() * n) });
     const heap = new HeapAnalyzer({ root: 0, nodes, edges });
     const total = nodes.reduce((sum, node) => sum + node.selfSize, 0);
     expect(heap.retainedSize(0)).toBe(total);
@@ -271,7 +271,8 @@ describe("HeapAnalyzer: complexity", () => {
       const d = heap.immediateDominator(node.id);
       if (d !== undefined) sums.set(d, (sums.get(d) ?? 0) + heap.retainedSize(node.id));
     }
-    for (const node of nodes) expect(heap.retainedSize(node.id)).toBe(node.selfSize + (sums.get(node.id) ?? 0));
+    const wrongSums = nodes.filter((node) => heap.retainedSize(node.id) !== node.selfSize + (sums.get(node.id) ?? 0)).map((node) => node.id);
+    expect(wrongSums.slice(0, 5), "objects whose retained size is not their own plus their dominator-tree children's").toEqual([]);
     expect(heap.retainingPath(n - 1)![0]).toBe(0);
   });
 });

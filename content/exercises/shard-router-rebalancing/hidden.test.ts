@@ -242,15 +242,40 @@ describe("ShardRouter: rebalancing", () => {
   });
 });
 
+describe("ShardRouter: rebalancing any placement", () => {
+  it("balances every placement of up to 24 shards on up to 5 nodes with the fewest moves (property)", () => {
+    const placement = fc.record({
+      nodeCount: fc.integer({ min: 2, max: 5 }),
+      owners: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 24 }),
+    });
+    const report = fc.check(
+      fc.property(placement, ({ nodeCount, owners }) => {
+        const nodes = Array.from({ length: nodeCount }, (_, i) => `n${i + 1}`);
+        const map = mapWith(nodes, owners.slice(1).map((_, i) => `k${String(i + 1).padStart(2, "0")}`));
+        map.shards().forEach((shard, i) => map.move(shard.id, nodes[(owners[i] ?? 0) % nodeCount]!));
+        const before = map.shards();
+        const version = map.version;
+        checkPlan(before, nodes, map.planRebalance());
+        const plan = map.rebalance();
+        const placed = checkPlan(before, nodes, plan);
+        expect(map.version).toBe(version + plan.length);
+        expect(map.shards().map((s) => s.node)).toEqual(before.map((s) => placed.get(s.id)));
+      }),
+      { numRuns: 200 },
+    );
+    failOnCounterexample(report);
+  });
+});
+
 describe("ShardRouter: complexity", () => {
-  it("routes 150,000 keys over 3,000 shards quickly (O(log S) per route)", () => {
+  it("routes 300,000 keys over 6,000 shards quickly (O(log S) per route)", () => {
     const map = new ShardRouter(["n1"]);
     const key = (i: number) => `k${String(i).padStart(5, "0")}`;
-    for (let i = 1; i < 3000; i++) map.split(map.route(key(i)).id, key(i));
+    for (let i = 1; i < 6000; i++) map.split(map.route(key(i)).id, key(i));
     let wrong = 0;
-    for (let i = 0; i < 150_000; i++) {
-      const shard = map.route(`${key(i % 3000)}x`);
-      if (shard.start !== (i % 3000 === 0 ? "" : key(i % 3000))) wrong++;
+    for (let i = 0; i < 300_000; i++) {
+      const shard = map.route(`${key(i % 6000)}x`);
+      if (shard.start !== (i % 6000 === 0 ? "" : key(i % 6000))) wrong++;
     }
     expect(wrong).toBe(0);
   });

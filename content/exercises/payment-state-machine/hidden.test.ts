@@ -41,6 +41,19 @@ describe("PaymentStateMachine: create and lookup", () => {
     expect(m.get("p").amount).toBe(1);
   });
 
+  it("throws a PaymentError: an Error named PaymentError with its code and the payment's state", () => {
+    const { m } = setup(); // p1 exists
+    let thrown: unknown;
+    try {
+      m.create("p1", 500);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect(thrown).toBeInstanceOf(PaymentError);
+    expect(thrown).toMatchObject({ name: "PaymentError", code: "DUPLICATE_PAYMENT" });
+  });
+
   it("throws NOT_FOUND from every method for an unknown payment, even with a known key", () => {
     const { m } = setup();
     m.authorize("p1", "k1");

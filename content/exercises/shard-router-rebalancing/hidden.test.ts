@@ -74,6 +74,7 @@ describe("ShardRouter: construction and nodes", () => {
     expect(map.route("x").node).toBe("b");
     expect(() => map.addNode("a")).toThrow(new RangeError("node a already exists"));
     expect(() => map.addNode("")).toThrow(new RangeError("a node name is a non-empty string"));
+    expect(() => map.addNode(7 as unknown as string), "a name that is not a string").toThrow(new RangeError("a node name is a non-empty string"));
     const copy = map.nodes;
     copy.push("zzz");
     expect(map.nodes).toEqual(["b", "a", "c"]);

@@ -14,33 +14,41 @@ export interface SlidingWindowLimiter {
   hit(key: string): HitResult;
 }
 
-/** FIFO queue on an array with a moving head: O(1) amortised push and shift. */
+/** FIFO queue as a singly linked list: O(1) push and shift, and nothing to compact. */
+interface QueueNode<T> {
+  readonly item: T;
+  next: QueueNode<T> | undefined;
+}
+
 class Queue<T> {
-  #items: T[] = [];
-  #head = 0;
+  #head: QueueNode<T> | undefined;
+  #tail: QueueNode<T> | undefined;
+  #length = 0;
 
   get length(): number {
-    return this.#items.length - this.#head;
+    return this.#length;
   }
 
   push(item: T): void {
-    this.#items.push(item);
+    const node: QueueNode<T> = { item, next: undefined };
+    if (this.#tail) this.#tail.next = node;
+    else this.#head = node;
+    this.#tail = node;
+    this.#length++;
   }
 
   /** The oldest item. Only call when `length > 0`. */
   peek(): T {
-    return this.#items[this.#head] as T;
+    return (this.#head as QueueNode<T>).item;
   }
 
+  /** Removes and returns the oldest item. Only call when `length > 0`. */
   shift(): T {
-    const item = this.#items[this.#head] as T;
-    this.#head++;
-    // Drop the consumed prefix once it is at least half of the array.
-    if (this.#head >= 1024 && this.#head * 2 >= this.#items.length) {
-      this.#items = this.#items.slice(this.#head);
-      this.#head = 0;
-    }
-    return item;
+    const node = this.#head as QueueNode<T>;
+    this.#head = node.next;
+    if (!this.#head) this.#tail = undefined;
+    this.#length--;
+    return node.item;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyMutant, inputsHash, originalOf, slugOfSolution, summarise, type MutantOutcome } from "./mutation-report";
+import { applyMutant, inputsHash, originalOf, slugOfSolution, summarise, unexplainedSurvivors, type MutantOutcome } from "./mutation-report";
 
 const solution = ["export function clamp(x: number, max: number): number {", "  if (x > max) return max;", '  throw new RangeError("never");', "}", ""].join("\n");
 const exercise = { slug: "clamp", dir: "content/exercises/clamp", solution, visibleTests: "v", hiddenTests: "h" };
@@ -48,6 +48,13 @@ describe("the report", () => {
   it("keeps an explanation when the same mutant survives on another line", () => {
     const previous = { ...summarise(exercise, [outcome(2, "x > max", "x >= max", "Survived")]), survivors: [{ line: 7, mutator: "EqualityOperator", original: "x > max", replacement: "x >= max", explanation: "equal values return max either way" }] };
     expect(summarise(exercise, [outcome(2, "x > max", "x >= max", "Survived")], previous).survivors[0]!.explanation).toBe("equal values return max either way");
+  });
+
+  it("asks for a sentence, not a word, before a survivor counts as explained", () => {
+    const report = summarise(exercise, [outcome(2, "x > max", "x >= max", "Survived"), outcome(2, "x > max", "x < max", "Survived")]);
+    report.survivors[0]!.explanation = "equivalent";
+    report.survivors[1]!.explanation = "x equal to max returns max on both paths";
+    expect(unexplainedSurvivors(report).map((s) => s.replacement)).toEqual(["x >= max"]);
   });
 
   it("changes its inputs hash when the solution or a test file changes", () => {

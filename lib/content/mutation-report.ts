@@ -33,6 +33,14 @@ export const mutationReportSchema = z.strictObject({
 export type MutationReport = z.infer<typeof mutationReportSchema>;
 export type Survivor = z.infer<typeof survivorSchema>;
 
+/** A survivor counts as explained by a sentence that says why no program can tell it apart, not a word. */
+const MIN_EXPLANATION = 20;
+
+/** Survivors still waiting for a test that kills them or a reason why none can. */
+export function unexplainedSurvivors(report: MutationReport): Survivor[] {
+  return report.survivors.filter((s) => s.explanation.trim().length < MIN_EXPLANATION);
+}
+
 interface ExerciseSources {
   slug: string;
   dir: string;

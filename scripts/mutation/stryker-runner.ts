@@ -120,8 +120,9 @@ function calleeName(callee: BabelNode | undefined): string | undefined {
 
 /**
  * The wording of an error's message (`new XError("…")`, a string with spaces or a template) is free
- * text: the specs fix the error class and its code, and the tests check those. Mutating the wording
- * makes equivalent mutants only, so they are not generated. Codes (`"MALFORMED"`) are still mutated.
+ * text in most specs, which fix the error class and its code: mutating it would make equivalent
+ * mutants, so it is not mutated. Codes (`"MALFORMED"`) still are. Where a spec does fix the wording,
+ * its tests check it directly (`toThrow(new RangeError("…"))`); only those kills are given up.
  */
 const errorMessageIgnorer: Ignorer = {
   shouldIgnore(path: NodePath): string | undefined {

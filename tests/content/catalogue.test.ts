@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { practisesLesson, readExerciseCatalog } from "@/lib/content/exercises";
 import { getLessonCatalog } from "@/lib/content/lessons";
 import { challengeMapSchema } from "@/lib/content/schema";
-import { MUTATION_THRESHOLD, readReport } from "@/lib/content/mutation-report";
+import { MUTATION_THRESHOLD, readReport, unexplainedSurvivors } from "@/lib/content/mutation-report";
 import { loadPlan, planExerciseSlugs } from "@/lib/plan/content";
 
 const { catalog } = readExerciseCatalog();
@@ -50,7 +50,7 @@ describe("the practice catalogue", () => {
         continue;
       }
       if (report.score < MUTATION_THRESHOLD) problems.push(`${e.slug}: ${report.score}%`);
-      for (const s of report.survivors.filter((x) => x.explanation.trim().length < 20)) problems.push(`${e.slug}: line ${s.line} ${s.mutator} survivor not explained`);
+      for (const s of unexplainedSurvivors(report)) problems.push(`${e.slug}: line ${s.line} ${s.mutator} survivor not explained`);
     }
     expect(problems).toEqual([]);
   });

@@ -218,36 +218,36 @@ describe("the sandbox against hostile code", () => {
   });
 });
 
-// RegExp.prototype is verified, not frozen (decision 013): changing it must never forge a pass,
-// whether the change stays, is undone before the next assertion could see it, or the assertion
-// error it causes is swallowed by the solution.
+// RegExp.prototype is verified, not frozen (decision 013). These tests use regular expressions
+// directly in test code, the one place a changed prototype could mislead: the wrong solutions below
+// change it so that every such call gives the answer the tests want, and would pass without the
+// checks. Whether the change stays, is made inside a call, moves a method behind a getter, or its
+// assertion error is swallowed by the solution, the run must fail.
 const REGEX_TESTS = `
 import { label, each } from "./solution";
 describe("labels", () => {
-  it("match with toMatch", () => { expect(label(3)).toMatch(/^#\\d+$/); });
   it("match with a direct test", () => { expect(/^#\\d+$/.test(label(4))).toBe(true); });
   it("split on a regex", () => { expect(label(12).split(/#/)).toEqual(["", "12"]); });
-  it("refuse negatives with a message", () => { expect(() => label(-1)).toThrow(/negative/); });
-  it("are checked inside callbacks", () => { each([5], (s) => expect(s).toMatch(/^#5$/)); });
+  it("lose their mark with a regex replace", () => { expect(label(7).replace(/^#/, "")).toBe("7"); });
+  it("are checked inside callbacks", () => { each([5], (s) => expect(/^#5$/.test(s)).toBe(true)); });
 });
 `;
 const REGEX_GOOD = `
-export function label(n: number): string { if (n < 0) throw new RangeError("negative: " + n); return "#" + String(n).replace(/^0+(?=\\d)/, ""); }
+export function label(n: number): string { return "#" + String(n); }
 export function each(values: number[], check: (s: string) => void): void { for (const v of values) check(label(v)); }
 `;
-const regexWrong = (payload: string, labelBody = 'return "x" + n;') => `
-export function label(n: number): string { ${payload}; ${labelBody} }
+/** Makes every regex call of REGEX_TESTS answer as if labels were right. */
+const FOOL = "const p = RegExp.prototype as any; p.test = () => true; p[Symbol.split] = (s: string) => ['', s.slice(1)]; p[Symbol.replace] = (s: string) => s.slice(1);";
+const regexWrong = (atLoad: string, inLabel = "") => `
+${atLoad}
+export function label(n: number): string { ${inLabel} return "x" + n; }
 export function each(values: number[], check: (s: string) => void): void { for (const v of values) { try { check(label(v)); } catch {} } }
 `;
 
 const regexCases: Array<{ name: string; code: string }> = [
-  { name: "replacing exec and test", code: regexWrong("(RegExp.prototype as any).exec = () => ['']; (RegExp.prototype as any).test = () => true") },
-  { name: "replacing Symbol.split and Symbol.match", code: regexWrong("(RegExp.prototype as any)[Symbol.split] = () => ['', '12']; (RegExp.prototype as any)[Symbol.match] = () => ['']") },
-  { name: "redefining the source getter", code: regexWrong("Object.defineProperty(RegExp.prototype, 'source', { get: () => '' , configurable: true })") },
-  { name: "re-parenting RegExp.prototype", code: regexWrong("Object.setPrototypeOf(RegExp.prototype, { exec: () => [''] })") },
-  { name: "adding a property", code: regexWrong("(RegExp.prototype as any).extra = 1") },
-  { name: "a change undone on the next call", code: regexWrong("const p = RegExp.prototype as any; if (p.test.name === 'test') { const t = p.test; p.test = function () { p.test = t; return true; }; }") },
-  { name: "a change inside a callback whose assertion error is swallowed", code: regexWrong("", 'if (n === 5) (RegExp.prototype as any).exec = () => [""]; return "#" + n;') },
+  { name: "methods replaced when the module loads", code: regexWrong(FOOL) },
+  { name: "methods replaced inside the first call", code: regexWrong("", `if ((RegExp.prototype as any).test.name === "test") { ${FOOL} }`) },
+  { name: "a method moved behind a getter", code: regexWrong(`${FOOL} const t = p.test; Object.defineProperty(p, "test", { get: () => t, configurable: true });`) },
 ];
 
 describe("RegExp.prototype, verified instead of frozen", () => {
@@ -259,15 +259,23 @@ describe("RegExp.prototype, verified instead of frozen", () => {
   });
 
   for (const c of regexCases) {
-    it(`never passes a wrong solution: ${c.name}`, async () => {
+    it(`fails every test a changed prototype could fool: ${c.name}`, async () => {
       const result = await runRegex(c.code);
-      expect(result.status).not.toBe("passed");
-      expect(result.tests.filter((t) => t.status === "passed").map((t) => t.name)).not.toContain("are checked inside callbacks");
+      expect(result.status).toBe("failed");
+      expect(result.tests.filter((t) => t.status === "passed").map((t) => t.name)).toEqual([]);
+      expect(result.tests.every((t) => t.message?.includes("changed RegExp.prototype")), JSON.stringify(result.tests.map((t) => t.message))).toBe(true);
     });
   }
 
-  it("names the change in the failure", async () => {
-    const result = await runRegex(regexWrong("(RegExp.prototype as any).test = () => true"));
-    expect(result.tests.some((t) => t.message?.includes("changed RegExp.prototype"))).toBe(true);
+  it("fails a test whose solution swallows the assertion error the change caused", async () => {
+    const result = await runRegex(regexWrong("", `if (n === 5) { ${FOOL} }`));
+    const callback = result.tests.find((t) => t.name.endsWith("are checked inside callbacks"));
+    expect(callback).toMatchObject({ status: "failed", message: expect.stringContaining("changed RegExp.prototype") });
+  });
+
+  it("notices a change no assertion reads (an added property) when the test ends", async () => {
+    const result = await runRegex(`${REGEX_GOOD}\n(RegExp.prototype as any).extra = 1;`);
+    expect(result.status).toBe("failed");
+    expect(result.tests.every((t) => t.status === "failed" && t.message?.includes("changed RegExp.prototype"))).toBe(true);
   });
 });

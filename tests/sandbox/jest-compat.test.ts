@@ -174,6 +174,8 @@ describe("namespace import", () => {
   });
 
   it("honour .skip, .only, .todo per file, and fill .each titles the way Jest does", async () => {
+    // A test file for the sandbox, as a string: its .only and .skip are what this test checks.
+    // (This suite's own focused tests are refused by Vitest's allowOnly: false.)
     const visible = `
 describe("kept", () => {
   it.only("only this one", () => {});

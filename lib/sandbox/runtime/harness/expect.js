@@ -794,7 +794,7 @@ export function settle(promiseLike, onValue, onError) {
 
 /** expect(value, label): the label (Vitest's custom message) starts the failure message. */
 export function expect(actual, label) {
-  const broken = builtinsViolation();
+  const broken = builtinsViolation(true);
   if (broken !== null) assertionFailed(broken);
   return new Assertion(actual, false, "sync", typeof label === "string" && label !== "" ? label : undefined);
 }

@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/{unit,integration,sandbox,content,event-loop}/**/*.test.ts", "lib/**/*.test.ts"],
+    include: ["tests/{unit,integration,sandbox,content,event-loop}/**/*.test.ts", "lib/**/*.test.ts", "components/**/*.test.ts"],
     environment: "node",
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/per-file.ts"],

@@ -69,8 +69,8 @@ async function verify(slugs: string[]): Promise<number> {
     }
     const [solution, starter] = await Promise.all([checkSolution(exercise, exercise.solution, "submit"), checkSolution(exercise, exercise.starter, "submit")]);
     const problems: string[] = [];
-    if (solution?.status !== "passed") problems.push(`solution.ts does not pass:\n${solution ? formatReport(solution, { onlyFailures: true }) : "no result"}`);
-    if (!starter || starter.status === "passed" || !starter.tests.some((t) => t.hidden && t.status === "failed")) problems.push("starter.ts does not fail any hidden test");
+    if (solution?.status !== "passed") problems.push(`solution.${exercise.kind === "sql" ? "sql" : "ts"} does not pass:\n${solution ? formatReport(solution, { onlyFailures: true }) : "no result"}`);
+    if (!starter || starter.status === "passed" || !starter.tests.some((t) => t.hidden && t.status === "failed")) problems.push(`starter.${exercise.kind === "sql" ? "sql" : "ts"} does not fail any hidden test`);
     // Every authored wrong solution must be rejected by the tests a Submit runs.
     const wrongResults = await Promise.all(exercise.wrongVariants.map((variant) => checkSolution(exercise, variant.code, "submit")));
     exercise.wrongVariants.forEach((variant, i) => {

@@ -2,14 +2,20 @@
 
 import type { ReactNode } from "react";
 import { MarkdownParagraphs } from "./inline-markdown";
+import { SchemaView } from "./sql/schema-view";
+import type { SqlTableInfo } from "./types";
 import type { ExerciseSession } from "./use-exercise-session";
 
-/** The statement (rendered on the server) and the hints revealed so far, with the button for the next. */
-export function InstructionsPane({ instructions, session, hintsTotal, signedIn }: { instructions: ReactNode; session: ExerciseSession; hintsTotal: number; signedIn: boolean }) {
+/**
+ * The statement (rendered on the server), the tables of an SQL exercise, and the hints revealed so
+ * far, with the button for the next.
+ */
+export function InstructionsPane({ instructions, session, hintsTotal, signedIn, schema }: { instructions: ReactNode; session: ExerciseSession; hintsTotal: number; signedIn: boolean; schema?: SqlTableInfo[] }) {
   const { hints } = session;
   return (
     <>
       {instructions}
+      {schema ? <SchemaView tables={schema} /> : null}
       {hintsTotal > 0 ? (
         <section className="mt-8 border-t border-zinc-200 pt-4 dark:border-zinc-800" aria-label="Hints">
           <h2 className="mb-2 font-semibold">Hints</h2>

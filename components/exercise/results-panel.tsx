@@ -1,6 +1,7 @@
 "use client";
 
 import { InlineCode, InlineMarkdown } from "./inline-markdown";
+import { SqlOutput } from "./sql/sql-output";
 import type { RunResult } from "./types";
 
 type TestRow = RunResult["tests"][number];
@@ -15,7 +16,8 @@ const STATUS_TEXT: Record<RunResult["status"], { label: string; tone: string; ex
   busy: { label: "The sandbox is busy", tone: "text-amber-700 dark:text-amber-400", explain: "Many runs are waiting right now. Try again in a moment; your code is saved." },
 };
 
-export function ResultsPanel({ result, mode, pending }: { result: RunResult | null; mode: "run" | "submit" | null; pending: boolean }) {
+/** `solutionFile` names the learner's file in failure messages: solution.ts, or solution.sql for SQL exercises. */
+export function ResultsPanel({ result, mode, pending, solutionFile = "solution.ts" }: { result: RunResult | null; mode: "run" | "submit" | null; pending: boolean; solutionFile?: string }) {
   if (pending) {
     return (
       <p className="p-4 text-sm text-zinc-600 dark:text-zinc-400" role="status">
@@ -62,10 +64,11 @@ export function ResultsPanel({ result, mode, pending }: { result: RunResult | nu
       {result.tests.length > 0 ? (
         <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Tests">
           {result.tests.map((t) => (
-            <TestItem key={`${t.hidden}-${t.name}`} test={t} />
+            <TestItem key={`${t.hidden}-${t.name}`} test={t} solutionFile={solutionFile} />
           ))}
         </ul>
       ) : null}
+      {result.sql ? <SqlOutput details={result.sql} /> : null}
       {result.console.length > 0 ? (
         <section aria-label="Console output">
           <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500">Console</h3>
@@ -90,7 +93,7 @@ const OUTCOME: Record<"passed" | "failed" | NonNullable<TestRow["interrupted"]>,
   "not-run": { icon: "–", tone: "text-zinc-400", label: "Not run" },
 };
 
-function TestItem({ test: t }: { test: TestRow }) {
+function TestItem({ test: t, solutionFile }: { test: TestRow; solutionFile: string }) {
   const outcome = OUTCOME[t.interrupted ?? t.status];
   return (
     <li className="px-3 py-2" data-test-status={t.status} data-hidden={t.hidden} data-interrupted={t.interrupted}>
@@ -117,7 +120,7 @@ function TestItem({ test: t }: { test: TestRow }) {
           {t.message ? (
             <p className="whitespace-pre-wrap break-words font-mono text-xs text-red-700 dark:text-red-300">
               <InlineCode text={t.message} />
-              {t.line ? ` (solution.ts line ${t.line})` : ""}
+              {t.line ? ` (${solutionFile} line ${t.line})` : ""}
             </p>
           ) : null}
           {t.expected !== undefined || t.actual !== undefined ? (

@@ -20,9 +20,9 @@ const disposeModelsAfterWidget: DiffOnMount = (diff) => {
   });
 };
 
-/** `language` follows the exercise's kind: TypeScript code, or a predicted output as plain text. */
-export function SubmissionDialog({ submission, currentCode, theme, editorOptions, language, restoreLabel, onRestore, onClose }: { submission: SubmissionDetail; currentCode: () => string; theme: string; editorOptions: EditorOptions; language: "typescript" | "plaintext"; restoreLabel: string; onRestore: () => void; onClose: () => void }) {
-  const extension = language === "typescript" ? "ts" : "txt";
+/** `language` follows the exercise's kind: TypeScript code, SQL, or a predicted output as plain text. */
+export function SubmissionDialog({ submission, currentCode, theme, editorOptions, language, restoreLabel, onRestore, onClose }: { submission: SubmissionDetail; currentCode: () => string; theme: string; editorOptions: EditorOptions; language: "typescript" | "sql" | "plaintext"; restoreLabel: string; onRestore: () => void; onClose: () => void }) {
+  const extension = { typescript: "ts", sql: "sql", plaintext: "txt" }[language];
   /** The code compared against, taken when Compare is pressed (the editor keeps its own text). */
   const [comparedWith, setComparedWith] = useState<string | null>(null);
   return (

@@ -1,8 +1,9 @@
 // Shapes the exercise page's client components receive; nothing secret is ever in them.
 import type { ExerciseKind } from "@/lib/content/schema";
+import type { SqlTableInfo } from "@/lib/sandbox/sql/types";
 import type { LoopPhase, PredictOutcome, PredictStep, RunResult } from "@/lib/sandbox/types";
 
-export type { ExerciseKind, LoopPhase, PredictOutcome, PredictStep, RunResult };
+export type { ExerciseKind, LoopPhase, PredictOutcome, PredictStep, RunResult, SqlTableInfo };
 
 export interface SubmissionRow {
   id: string;
@@ -35,6 +36,8 @@ export interface WorkbenchProps {
   testApiTypes: string;
   /** `node` exercises: the declarations of the sandbox's Node modules and web globals. */
   runtimeTypes?: string;
+  /** `sql` and `sql-code` exercises: the tables the learner's SQL runs against, shown under the instructions. */
+  schema?: SqlTableInfo[];
   signedIn: boolean;
   initialDraft: string | null;
   /** The learner's own tests ("My tests"), as last saved; null when never written. */

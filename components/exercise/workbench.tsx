@@ -19,6 +19,8 @@ export function ExerciseWorkbench({ instructions, program, editorPreferences, ..
       return <PredictWorkbench props={props} session={session} instructions={instructions} program={program} />;
     case "code":
     case "node":
+    case "sql":
+    case "sql-code":
       return <CodeWorkbench props={props} session={session} instructions={instructions} editorPreferences={editorPreferences} />;
   }
 }

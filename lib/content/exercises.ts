@@ -4,6 +4,7 @@ import path from "node:path";
 import { isProduction } from "../env.ts";
 import { CONTENT_DIR, FrontMatterError, formatZodIssues, listDirectories, readMarkdown } from "./files.ts";
 import { formatProblem, type ContentProblem } from "./lessons.ts";
+import type { SqlTableInfo } from "../sandbox/sql/types.ts";
 import { exerciseFrontMatterSchema, type ExerciseFrontMatter, type ExerciseKind } from "./schema.ts";
 
 export const EXERCISES_DIR = path.join(CONTENT_DIR, "exercises");
@@ -11,7 +12,13 @@ const REQUIRED_FILES: Record<ExerciseKind, string[]> = {
   code: ["starter.ts", "visible.test.ts", "hidden.test.ts", "solution.ts"],
   node: ["starter.ts", "visible.test.ts", "hidden.test.ts", "solution.ts"],
   predict: ["program.js", "walkthrough.md"],
+  sql: ["starter.sql", "visible.test.ts", "hidden.test.ts", "solution.sql", "schema.sql"],
+  "sql-code": ["starter.ts", "visible.test.ts", "hidden.test.ts", "solution.ts", "schema.sql"],
 };
+
+/** The language of the learner's file: SQL for sql exercises, TypeScript for the rest. */
+export const isSqlKind = (kind: ExerciseKind) => kind === "sql" || kind === "sql-code";
+export const solutionExtension = (kind: ExerciseKind) => (kind === "sql" ? "sql" : "ts");
 
 /** What anyone may see of an exercise. */
 export interface ExerciseMeta extends ExerciseFrontMatter {
@@ -26,6 +33,8 @@ export interface PublicExercise extends ExerciseMeta {
   visibleTests: string;
   /** Predict exercises: the program whose output the learner predicts (CommonJS, run as the main module). */
   program?: string;
+  /** SQL exercises: the tables the exercise starts from (schema.json, generated from schema.sql by `exercise schema`). */
+  schema?: SqlTableInfo[];
 }
 
 /** Everything, including what never leaves the server before the exercise is solved. */
@@ -34,6 +43,8 @@ export interface Exercise extends PublicExercise {
   solution: string;
   /** Predict exercises: the authored walkthrough (Markdown), shown once solved or given up. */
   walkthrough?: string;
+  /** SQL exercises: schema.sql, loaded by the tests (resetDatabase) and shown through `schema`. */
+  fixture?: string;
   /** Plausible wrong solutions (`wrong/<mistake>.ts`) that the tests must reject; never sent to a browser. */
   wrongVariants: Array<{ name: string; code: string }>;
   dir: string;
@@ -88,8 +99,14 @@ export function readExerciseCatalog(dir = EXERCISES_DIR): { catalog: ExerciseCat
       hints,
       ...(meta.data.kind === "predict"
         ? { starter: "", visibleTests: "", hiddenTests: "", solution: "", program: read("program.js"), walkthrough: read("walkthrough.md").trim() }
-        : { starter: read("starter.ts"), visibleTests: read("visible.test.ts"), hiddenTests: read("hidden.test.ts"), solution: read("solution.ts") }),
-      wrongVariants: readWrongVariants(path.join(exerciseDir, "wrong")),
+        : {
+            starter: read(`starter.${solutionExtension(meta.data.kind)}`),
+            visibleTests: read("visible.test.ts"),
+            hiddenTests: read("hidden.test.ts"),
+            solution: read(`solution.${solutionExtension(meta.data.kind)}`),
+          }),
+      ...(isSqlKind(meta.data.kind) ? { fixture: read("schema.sql"), ...readSchemaInfo(path.join(exerciseDir, "schema.json")) } : {}),
+      wrongVariants: readWrongVariants(path.join(exerciseDir, "wrong"), solutionExtension(meta.data.kind)),
       dir: rel,
     });
   }
@@ -103,11 +120,21 @@ export function readExerciseCatalog(dir = EXERCISES_DIR): { catalog: ExerciseCat
   return { catalog: { exercises, bySlug: new Map(exercises.map((e) => [e.slug, e])) }, problems };
 }
 
-function readWrongVariants(dir: string): Array<{ name: string; code: string }> {
+/** schema.json may be missing (a new exercise before `exercise schema` ran): the page then shows no schema view. */
+function readSchemaInfo(file: string): { schema?: SqlTableInfo[] } {
+  if (!fs.existsSync(file)) return {};
+  try {
+    return { schema: (JSON.parse(fs.readFileSync(file, "utf8")) as { tables: SqlTableInfo[] }).tables };
+  } catch {
+    return {};
+  }
+}
+
+function readWrongVariants(dir: string, extension: string): Array<{ name: string; code: string }> {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith(".ts"))
+    .filter((f) => f.endsWith(`.${extension}`))
     .sort()
     .map((f) => ({ name: `wrong/${f}`, code: fs.readFileSync(path.join(dir, f), "utf8") }));
 }
@@ -141,5 +168,13 @@ export function practisesLesson(e: ExerciseMeta, lessonRef: string): boolean {
 }
 
 export function toPublic(e: Exercise): PublicExercise {
-  return { ...toMeta(e), instructions: e.instructions, hints: e.hints, starter: e.starter, visibleTests: e.visibleTests, ...(e.program !== undefined ? { program: e.program } : {}) };
+  return {
+    ...toMeta(e),
+    instructions: e.instructions,
+    hints: e.hints,
+    starter: e.starter,
+    visibleTests: e.visibleTests,
+    ...(e.program !== undefined ? { program: e.program } : {}),
+    ...(e.schema !== undefined ? { schema: e.schema } : {}),
+  };
 }

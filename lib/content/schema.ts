@@ -38,8 +38,11 @@ export const lessonFrontMatterSchema = z.strictObject({
   concepts: z.array(slug).default([]),
 });
 
-/** code: TypeScript against tests; node: the same with the sandbox's Node runtime; predict: type what a program prints. */
-export const EXERCISE_KINDS = ["code", "node", "predict"] as const;
+/**
+ * code: TypeScript against tests; node: the same with the sandbox's Node runtime; predict: type what a
+ * program prints; sql: SQL statements against PostgreSQL; sql-code: TypeScript against a database client.
+ */
+export const EXERCISE_KINDS = ["code", "node", "predict", "sql", "sql-code"] as const;
 
 export const exerciseFrontMatterSchema = z.strictObject({
   id: z.uuid(),

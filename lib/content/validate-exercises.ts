@@ -23,14 +23,16 @@ const OPTIONS: ts.CompilerOptions = {
  * catching type-checks: the tests, not the compiler, must reject it).
  */
 export function typecheckExercises(exercises: Exercise[]): ContentProblem[] {
-  // One program per kind: code exercises must not see the Node runtime's declarations.
-  return (["code", "node"] as const).flatMap((kind) => {
+  // One program per kind: code exercises must not see the Node runtime's declarations. An sql
+  // exercise's learner file is SQL: only its tests are TypeScript.
+  return (["code", "node", "sql", "sql-code"] as const).flatMap((kind) => {
     const chosen = exercises.filter((e) => e.kind === kind);
     if (chosen.length === 0) return [];
     const rootNames = declarationFiles(kind);
     for (const e of chosen) {
       const dir = path.join(process.cwd(), e.dir);
-      rootNames.push(...["solution.ts", "visible.test.ts", "hidden.test.ts", "starter.ts", ...e.wrongVariants.map((w) => w.name)].map((f) => path.join(dir, f)));
+      const learnerFiles = kind === "sql" ? [] : ["solution.ts", "starter.ts", ...e.wrongVariants.map((w) => w.name)];
+      rootNames.push(...["visible.test.ts", "hidden.test.ts", ...learnerFiles].map((f) => path.join(dir, f)));
     }
     return diagnostics(ts.createProgram({ rootNames, options: OPTIONS }));
   });

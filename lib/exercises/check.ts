@@ -22,5 +22,6 @@ export function testFiles(exercise: Exercise, mode: CheckMode, myTests?: string)
  * and the content verification.
  */
 export function checkSolution(exercise: Exercise, code: string, mode: CheckMode, limits: Partial<SandboxLimits> = {}, myTests?: string): Promise<RunResult> {
-  return getSandbox().run({ solution: code, tests: testFiles(exercise, mode, myTests), limits: { ...defaultLimits(), ...limits }, runtime: exercise.kind === "node" ? "node" : "plain" });
+  const sql = exercise.kind === "sql" || exercise.kind === "sql-code" ? { fixture: exercise.fixture ?? "", ...(exercise.kind === "sql" ? { script: code } : {}), preview: mode === "run" && exercise.kind === "sql" } : undefined;
+  return getSandbox().run({ solution: code, tests: testFiles(exercise, mode, myTests), limits: { ...defaultLimits(), ...limits }, runtime: exercise.kind === "node" ? "node" : "plain", ...(sql ? { sql } : {}) });
 }

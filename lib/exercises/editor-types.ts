@@ -12,13 +12,15 @@ export const DECLARATIONS = {
   testApi: path.join(SANDBOX_DIR, "test-api.d.ts"),
   plainGlobals: path.join(SANDBOX_DIR, "types", "plain-globals.d.ts"),
   console: path.join(SANDBOX_DIR, "types", "console.d.ts"),
+  sql: path.join(SANDBOX_DIR, "types", "sql-client.d.ts"),
   node: ["node-globals.d.ts", "node-modules.d.ts", "node-fs.d.ts", "web-globals.d.ts"].map((f) => path.join(SANDBOX_DIR, "types", f)),
 };
 
 /** The files a kind's code is checked against (besides the ES2023 library). */
 export function declarationFiles(kind: ExerciseKind): string[] {
   if (kind === "predict") return [];
-  return [DECLARATIONS.testApi, DECLARATIONS.console, ...(kind === "node" ? DECLARATIONS.node.filter((f) => fs.existsSync(f)) : [DECLARATIONS.plainGlobals])];
+  const sql = kind === "sql" || kind === "sql-code" ? [DECLARATIONS.sql] : [];
+  return [DECLARATIONS.testApi, DECLARATIONS.console, ...(kind === "node" ? DECLARATIONS.node.filter((f) => fs.existsSync(f)) : [DECLARATIONS.plainGlobals]), ...sql];
 }
 
 const cache = new Map<ExerciseKind, { testApiTypes: string; runtimeTypes: string }>();

@@ -3,7 +3,8 @@
 import ivm from "isolated-vm";
 import { z } from "zod";
 import { expectExpressionAt } from "./expression-source.ts";
-import { harnessScript, nodeRuntimeScript, testLibrariesScript } from "./runtime/build.ts";
+import { harnessScript, nodeRuntimeScript, sqlClientScript, testLibrariesScript } from "./runtime/build.ts";
+import { sqlDispatch } from "./sql/bridge.ts";
 import { mapPositionsInText, originalPosition, transpile, type Transpiled } from "./transpile.ts";
 import type { ConsoleLine, RunJob, RunResult, RunStatus, SandboxLimits, SandboxRuntime, SourceFile, TestResult, TestSourceLocation } from "./types.ts";
 
@@ -15,15 +16,17 @@ export const PROGRAM_FILENAME = "/sandbox/main.js";
 let harnessCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
 let runtimeCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
 let testLibrariesCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
+let sqlClientCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
 
-/** What an isolate must have loaded for a job: the Node runtime, and fast-check if its tests import it. */
+/** What an isolate must have loaded for a job: the Node runtime, fast-check if its tests import it, the SQL client for SQL exercises. */
 export interface IsolateFlavour {
   runtime: SandboxRuntime;
   testLibraries: boolean;
+  sql?: boolean;
 }
 
-export function flavourOf(job: Pick<RunJob, "runtime" | "tests">): IsolateFlavour {
-  return { runtime: job.runtime ?? "plain", testLibraries: job.tests.some((file) => /["']fast-check["']/.test(file.code)) };
+export function flavourOf(job: Pick<RunJob, "runtime" | "tests" | "sql">): IsolateFlavour {
+  return { runtime: job.runtime ?? "plain", testLibraries: job.tests.some((file) => /["']fast-check["']/.test(file.code)), sql: job.sql !== undefined };
 }
 const testCache = new Map<string, { output: Transpiled; cachedData?: ivm.ExternalCopy<ArrayBuffer> }>();
 
@@ -105,7 +108,7 @@ interface Prepared {
   runtimeMs: number;
 }
 
-const keyOf = (limits: SandboxLimits, flavour: IsolateFlavour) => `${flavour.runtime}:${flavour.testLibraries}:${limits.memoryMb}:${limits.consoleLines}:${limits.consoleBytes}`;
+const keyOf = (limits: SandboxLimits, flavour: IsolateFlavour) => `${flavour.runtime}:${flavour.testLibraries}:${flavour.sql === true}:${limits.memoryMb}:${limits.consoleLines}:${limits.consoleBytes}`;
 
 /**
  * A fresh isolate with the harness installed and the intrinsics locked down: everything a run
@@ -131,6 +134,13 @@ export function prepareIsolate(limits: SandboxLimits, flavour: IsolateFlavour = 
     if (flavour.testLibraries) {
       const script = isolate.compileScriptSync(testLibrariesScript(), { filename: "deepend-test-libraries.js", ...(testLibrariesCache ? { cachedData: testLibrariesCache } : { produceCachedData: true }) });
       testLibrariesCache ??= cachedDataOf(script);
+      script.runSync(context, { timeout: 2000 });
+    }
+    if (flavour.sql) {
+      // The one way from the isolate to the run's SQL session; the client script takes it off the global object.
+      context.global.setSync("__deependSqlHost", new ivm.Callback((request: unknown) => sqlDispatch(request)));
+      const script = isolate.compileScriptSync(sqlClientScript(), { filename: "deepend-sql-client.js", ...(sqlClientCache ? { cachedData: sqlClientCache } : { produceCachedData: true }) });
+      sqlClientCache ??= cachedDataOf(script);
       script.runSync(context, { timeout: 2000 });
     }
     const api = context.global.getSync("__deependHarness", { reference: true }) as ivm.Reference<Record<string, unknown>>;
@@ -176,7 +186,8 @@ export function executeJob(job: RunJob, ready?: Prepared, onRegistered?: (tests:
   if (Buffer.byteLength(job.solution, "utf8") > limits.codeBytes) {
     return done({ status: "error", tests: [], console: [], error: { message: `The code is larger than ${Math.round(limits.codeBytes / 1024)} KB.` } }, unused);
   }
-  const compiled = transpile(job.solution, "solution.ts");
+  // An sql exercise's solution is SQL, run by the tests through `learner`: the solution module is empty.
+  const compiled = transpile(job.sql?.script !== undefined ? "" : job.solution, "solution.ts");
   if (!compiled.ok) return done({ status: "error", tests: [], console: [], compileErrors: compiled.errors }, unused);
   const solution = compiled.output;
   let tests: Array<{ name: string; compiled: ReturnType<typeof transpileTest> }>;
@@ -386,7 +397,7 @@ function locateInTest(
  */
 function cleanText(text: string, solution: Transpiled): string {
   return mapPositionsInText(text, "solution.ts", solution.map)
-    .replace(/^\s*at .*deepend-(harness|node-runtime|test-libraries)\.js.*$\n?/gm, "")
+    .replace(/^\s*at .*deepend-(harness|node-runtime|test-libraries|sql-client)\.js.*$\n?/gm, "")
     .replace(/hidden\.test\.ts:\d+:\d+/g, "hidden test")
     .trimEnd();
 }

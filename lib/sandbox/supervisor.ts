@@ -38,6 +38,8 @@ interface Worker {
   replacedBy?: Worker;
   /** Its replacement is ready: it takes no new job and goes when its current one ends. */
   retired: boolean;
+  /** It has a warm SQL engine (its replacement after a crash starts one at once). */
+  sqlEngine: boolean;
   current?: { id: number; pending: Pending; timer: NodeJS.Timeout; killedForTime: boolean; startedAt: number; registered?: Array<{ name: string; hidden: boolean }> };
 }
 
@@ -51,6 +53,9 @@ interface Worker {
  * run): 6.2 -> 5.0 ms for the tiering flags, a further -7% for the GC flag; CPU-heavy tests got
  * faster too (3e6 cache operations: 420 -> 365 ms; bloom-filter's tests: 79 -> 62 ms).
  */
+/** How long an SQL job may wait for its worker's engine to start (opening a copy takes about a second; building the template once, about ten). */
+const ENGINE_START_MS = 60_000;
+
 const V8_FLAGS = [
   "--no-concurrent-sparkplug",
   "--invocation-count-for-maglev=4000",
@@ -120,18 +125,24 @@ export class SandboxSupervisor {
     this.workers.clear();
   }
 
-  private spawn(replaces?: Worker): void {
+  private spawn(replaces?: Worker, warmSql = false): void {
     const child = fork(workerEntry(), [], {
       // --no-lazy: V8 compiles every function up front, so the code caches kept for the harness and
       // the test files hold all their functions and each fresh isolate skips that work (-30% per run).
       execArgv: ["--no-node-snapshot", "--no-lazy", ...V8_FLAGS, "--disable-warning=ExperimentalWarning"],
       // No secrets: the worker gets nothing of the server's environment.
-      env: { NODE_ENV: "production", PATH: "/usr/bin:/bin" },
+      env: {
+        NODE_ENV: "production",
+        PATH: "/usr/bin:/bin",
+        ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
+        ...(process.env.DEEPEND_SQL_CACHE ? { DEEPEND_SQL_CACHE: process.env.DEEPEND_SQL_CACHE } : {}),
+        ...(warmSql || replaces?.sqlEngine ? { DEEPEND_SQL_WARM: "1" } : {}),
+      },
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "json",
     });
     this.stats.spawned++;
-    const worker: Worker = { process: child, ready: false, runs: 0, idleSince: 0, retired: false, replaces };
+    const worker: Worker = { process: child, ready: false, runs: 0, idleSince: 0, retired: false, sqlEngine: false, replaces };
     if (replaces) replaces.replacedBy = worker;
     this.workers.add(worker);
     let stderr = "";
@@ -151,17 +162,23 @@ export class SandboxSupervisor {
 
   private dispatch(worker: Worker, pending: Pending): void {
     const id = this.nextId++;
-    const timer = setTimeout(() => {
-      if (worker.current?.id !== id) return;
-      worker.current.killedForTime = true;
-      this.stats.kills++;
-      worker.process.kill("SIGKILL");
-    }, pending.job.limits.wallMs + this.options.killGraceMs);
-    worker.current = { id, pending, timer, killedForTime: false, startedAt: performance.now() };
+    // An SQL job may first wait for the worker's engine to start (or its template to be built): the
+    // wall limit starts again when the worker says the engine is ready.
+    const firstLimit = pending.job.limits.wallMs + this.options.killGraceMs + (pending.job.sql ? ENGINE_START_MS : 0);
+    worker.current = { id, pending, timer: this.killTimer(worker, id, firstLimit), killedForTime: false, startedAt: performance.now() };
     const request: WorkerRequest = { type: "run", id, job: pending.job };
     worker.process.send(request, (error) => {
       if (error) worker.process.kill("SIGKILL");
     });
+  }
+
+  private killTimer(worker: Worker, id: number, ms: number): NodeJS.Timeout {
+    return setTimeout(() => {
+      if (worker.current?.id !== id) return;
+      worker.current.killedForTime = true;
+      this.stats.kills++;
+      worker.process.kill("SIGKILL");
+    }, ms);
   }
 
   private onMessage(worker: Worker, message: WorkerResponse): void {
@@ -171,6 +188,14 @@ export class SandboxSupervisor {
       if (worker.replaces) this.retire(worker.replaces);
       worker.replaces = undefined;
       this.next(worker);
+      return;
+    }
+    if (message.type === "engine") {
+      const current = worker.current;
+      if (current?.id !== message.id) return;
+      clearTimeout(current.timer);
+      current.startedAt = performance.now();
+      current.timer = this.killTimer(worker, message.id, current.pending.job.limits.wallMs + this.options.killGraceMs);
       return;
     }
     if (message.type === "registered") {
@@ -183,6 +208,7 @@ export class SandboxSupervisor {
     worker.current = undefined;
     worker.idleSince = performance.now();
     worker.runs++;
+    worker.sqlEngine = message.sqlEngine === true;
     this.stats.runs++;
     current.pending.resolve(message.result);
     if (worker.retired) return this.retire(worker);
@@ -227,7 +253,7 @@ export class SandboxSupervisor {
       if (worker.replacedBy) worker.replacedBy.replaces = undefined;
       return;
     }
-    if (this.startFailures === 0) return this.spawn();
+    if (this.startFailures === 0) return this.spawn(undefined, worker.sqlEngine || current?.pending.job.sql !== undefined);
     // Back off while workers keep failing to start; fail what is waiting rather than hang.
     for (const pending of this.queue.splice(0)) pending.resolve(failure("error", "The sandbox could not start its worker processes. The server log has the details."));
     setTimeout(() => this.closed || this.spawn(), Math.min(30_000, 250 * 2 ** this.startFailures)).unref();

@@ -1,4 +1,5 @@
 // Plain data exchanged between the web server, the sandbox supervisor and its workers.
+import type { SqlRunDetails } from "./sql/types.ts";
 
 export type RunStatus = "passed" | "failed" | "error" | "timeout" | "memory" | "busy";
 
@@ -76,6 +77,8 @@ export interface RunResult {
   predict?: PredictOutcome;
   /** Program runs only: the exit code (null when a limit ended it first). */
   exitCode?: number | null;
+  /** SQL exercises' Run: what each of the learner's statements returned, and its plan. */
+  sql?: SqlRunDetails;
 }
 
 export interface SandboxLimits {
@@ -97,6 +100,16 @@ export interface SourceFile {
 /** plain: ECMAScript and the harness only (code exercises); node: with the Node runtime. */
 export type SandboxRuntime = "plain" | "node";
 
+/** SQL exercises: the run gets a PostgreSQL session (lib/sandbox/sql). */
+export interface SqlJob {
+  /** The exercise's schema.sql, loaded by the tests' resetDatabase(). */
+  fixture: string;
+  /** sql exercises: the learner's SQL (the job's solution is then not TypeScript). */
+  script?: string;
+  /** Keep the first rows and plan of each learner statement for Run's output. */
+  preview?: boolean;
+}
+
 export interface RunJob {
   solution: string;
   /** Trusted test files, loaded in this order. */
@@ -105,6 +118,7 @@ export interface RunJob {
   runtime?: SandboxRuntime;
   /** tests (default): the solution against the tests; program: the solution is a program run as Node's main module (no tests). */
   mode?: "tests" | "program";
+  sql?: SqlJob;
 }
 
 export type WorkerRequest = { type: "run"; id: number; job: RunJob };
@@ -112,5 +126,7 @@ export type WorkerResponse =
   | { type: "ready" }
   /** Sent once the tests are registered, before user code runs: lets a crash still name them. */
   | { type: "registered"; id: number; tests: Array<{ name: string; hidden: boolean }> }
-  /** rssBytes: the worker's resident memory, which decides when it is recycled. */
-  | { type: "result"; id: number; result: RunResult; rssBytes: number };
+  /** Sent when the job's SQL engine is ready: its start (first SQL run, or after a crash) does not count against the wall limit. */
+  | { type: "engine"; id: number }
+  /** rssBytes: the worker's resident memory (less its SQL engine's), which decides when it is recycled. */
+  | { type: "result"; id: number; result: RunResult; rssBytes: number; sqlEngine?: boolean };

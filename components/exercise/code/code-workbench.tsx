@@ -11,12 +11,16 @@ import type { WorkbenchProps } from "../types";
 import { usePrefersDark } from "../use-prefers-dark";
 import { useRunShortcut, type ExerciseSession, type RunMode } from "../use-exercise-session";
 import { useWorkbenchView, WorkbenchLayout, type ResultsBadge } from "../workbench-layout";
-import { EditorPane, type FileTab } from "./editor-pane";
+import { EditorPane, type FileTab, type SolutionLanguage } from "./editor-pane";
 import { useMyTests } from "./use-my-tests";
 
-/** `code` and `node` exercises: a TypeScript solution against tests, with Run (visible) and Submit (all). */
+/**
+ * `code`, `node` and `sql-code` exercises: a TypeScript solution against tests; `sql` exercises: SQL
+ * statements against tests. Run (visible tests) and Submit (all).
+ */
 export function CodeWorkbench({ props, session, instructions, editorPreferences }: { props: WorkbenchProps; session: ExerciseSession; instructions: ReactNode; editorPreferences: EditorPreferences | null }) {
   const { slug, signedIn, starter } = props;
+  const language: SolutionLanguage = props.kind === "sql" ? "sql" : "typescript";
   const view = useWorkbenchView();
   const [fileTab, setFileTab] = useState<FileTab>("solution");
   const { preferences, change: changePreferences } = useEditorPreferences(editorPreferences);
@@ -69,10 +73,11 @@ export function CodeWorkbench({ props, session, instructions, editorPreferences 
         view={view}
         solved={session.solved}
         badge={badge}
-        instructions={<InstructionsPane instructions={instructions} session={session} hintsTotal={props.hintsTotal} signedIn={signedIn} />}
-        answerLabel="Code"
+        instructions={<InstructionsPane instructions={instructions} session={session} hintsTotal={props.hintsTotal} signedIn={signedIn} schema={props.schema} />}
+        answerLabel={language === "sql" ? "SQL" : "Code"}
         answer={
           <EditorPane
+            language={language}
             session={session}
             fileTab={fileTab}
             onFileTab={setFileTab}
@@ -118,9 +123,9 @@ export function CodeWorkbench({ props, session, instructions, editorPreferences 
             }
           />
         }
-        output={<OutputPane view={view} session={session} signedIn={signedIn} results={<ResultsPanel result={result} mode={session.lastRun?.mode ?? null} pending={pending} />} emptyHistory="No submissions yet. Submit runs the hidden tests and records the attempt here." />}
+        output={<OutputPane view={view} session={session} signedIn={signedIn} results={<ResultsPanel result={result} mode={session.lastRun?.mode ?? null} pending={pending} solutionFile={language === "sql" ? "solution.sql" : "solution.ts"} />} emptyHistory="No submissions yet. Submit runs the hidden tests and records the attempt here." />}
       />
-      {session.opened ? <SubmissionDialog submission={session.opened} currentCode={session.currentText} theme={theme} editorOptions={editorOptions} language="typescript" restoreLabel="Restore into editor" onRestore={restore} onClose={session.closeSubmission} /> : null}
+      {session.opened ? <SubmissionDialog submission={session.opened} currentCode={session.currentText} theme={theme} editorOptions={editorOptions} language={language} restoreLabel="Restore into editor" onRestore={restore} onClose={session.closeSubmission} /> : null}
     </>
   );
 }

@@ -13,8 +13,10 @@ import { configureTypeScript, countTypeErrors, replaceAll } from "./typescript-s
 import type { MyTests } from "./use-my-tests";
 
 export type FileTab = "solution" | "tests" | "mine" | "reference";
+/** The learner's language: TypeScript (code, node and sql-code exercises) or SQL (sql exercises). */
+export type SolutionLanguage = "typescript" | "sql";
 
-const SOLUTION_URI = "file:///solution.ts";
+const SOLUTION_FILE: Record<SolutionLanguage, string> = { typescript: "solution.ts", sql: "solution.sql" };
 /** Markers this pane sets from a run's failures; Monaco's own are the TypeScript checker's. */
 const TEST_MARKERS = "deepend-tests";
 const SAVE_TEXT = { saved: "Saved", saving: "Saving…", unsaved: "Unsaved changes", error: "Not saved: retrying on next change", local: "Kept in this browser" } as const;
@@ -26,6 +28,8 @@ function markFailures(monaco: Monaco, editor: EditorInstance, run: RunResult | n
     ...(run?.compileErrors ?? []).map((e) => ({ line: e.line, column: e.column, message: e.message })),
     ...(run?.error?.line ? [{ line: run.error.line, column: run.error.column ?? 1, message: run.error.message }] : []),
     ...(run?.tests ?? []).filter((t) => t.status === "failed" && t.line).map((t) => ({ line: t.line!, column: t.column ?? 1, message: `${t.name}: ${t.message ?? "failed"}` })),
+    // SQL exercises: a statement's error, where PostgreSQL placed it (else where the statement starts).
+    ...(run?.sql?.statements ?? []).flatMap((s) => (s.error ? [{ line: s.error.line ?? s.line, column: s.error.column ?? 1, message: s.error.code ? `${s.error.message} (SQLSTATE ${s.error.code})` : s.error.message }] : [])),
   ];
   monaco.editor.setModelMarkers(
     model,
@@ -37,10 +41,12 @@ function markFailures(monaco: Monaco, editor: EditorInstance, run: RunResult | n
 const MY_TESTS_URI = "file:///my.test.ts";
 
 /**
- * The answer area of `code` and `node` exercises: the solution in Monaco (type-checked like the
- * sandbox), the visible tests and, once revealed, the reference, read-only; Wrap and Vim toggles.
+ * The answer area of `code`, `node`, `sql` and `sql-code` exercises: the solution in Monaco
+ * (TypeScript type-checked like the sandbox; SQL highlighted only), the visible tests and, once
+ * revealed, the reference, read-only; Wrap and Vim toggles.
  */
 export function EditorPane({
+  language,
   session,
   fileTab,
   onFileTab,
@@ -55,6 +61,7 @@ export function EditorPane({
   editorOptions,
   onShortcut,
 }: {
+  language: SolutionLanguage;
   session: ExerciseSession;
   fileTab: FileTab;
   onFileTab: (tab: FileTab) => void;
@@ -80,6 +87,10 @@ export function EditorPane({
     shortcutRef.current = onShortcut;
   }, [onShortcut]);
   const { answerRef, result } = session;
+  const solutionFile = SOLUTION_FILE[language];
+  const solutionUri = `file:///${solutionFile}`;
+  /** Only TypeScript is checked in the browser; SQL errors come from PostgreSQL on Run. */
+  const checked = language === "typescript";
 
   // A run's failures show on the lines they name; an edit clears them (see onChange).
   useEffect(() => {
@@ -110,7 +121,7 @@ export function EditorPane({
     const model = editor.getModel();
     const local = session.adoptLocalDraft();
     if (model && local !== null) model.setValue(local);
-    if (model) {
+    if (model && checked) {
       // Until a markers event speaks, the worker's count for the current text does; text edited
       // while it counted is counted again.
       const countCurrent = async (): Promise<void> => {
@@ -152,7 +163,7 @@ export function EditorPane({
         tabs={
           <div role="tablist" aria-label="Files" className="flex min-w-0 gap-1 overflow-x-auto">
             <button role="tab" aria-selected={fileTab === "solution"} className={tabClass(fileTab === "solution")} onClick={() => onFileTab("solution")}>
-              solution.ts
+              {solutionFile}
             </button>
             <button role="tab" aria-selected={fileTab === "tests"} className={tabClass(fileTab === "tests")} onClick={() => onFileTab("tests")}>
               visible<span className="max-sm:hidden">.test.ts</span>
@@ -169,9 +180,11 @@ export function EditorPane({
         }
         status={
           <>
-            <span data-testid="problems" data-count={problems ?? undefined}>
-              {problems === null ? "Checking…" : problems === 0 ? "No errors" : `${problems} error${problems === 1 ? "" : "s"}`}
-            </span>
+            {checked ? (
+              <span data-testid="problems" data-count={problems ?? undefined}>
+                {problems === null ? "Checking…" : problems === 0 ? "No errors" : `${problems} error${problems === 1 ? "" : "s"}`}
+              </span>
+            ) : null}
             <span data-testid="save-state" data-state={session.saveState}>
               {SAVE_TEXT[session.saveState]}
             </span>
@@ -187,16 +200,17 @@ export function EditorPane({
       <div data-testid="editor-pane" className="relative min-h-0 flex-1 border-x border-zinc-200 dark:border-zinc-800">
         <div className={fileTab === "solution" ? "absolute inset-0" : "hidden"}>
           <Editor
-            path={SOLUTION_URI}
-            defaultLanguage="typescript"
+            path={solutionUri}
+            defaultLanguage={language}
             // Uncontrolled: the editor owns its text. Feeding each change back as `value` raced
             // fast typing and dropped keys; code is replaced only through the editor's API.
             defaultValue={session.initialText}
             theme={theme}
             onChange={onChange}
+            // The test files stay TypeScript for every kind, so the checker is configured for them too.
             beforeMount={(monaco) => configureTypeScript(monaco, testApiTypes, runtimeTypes)}
             onMount={onMount}
-            onValidate={(markers) => setProblems(markers.filter((m) => m.owner !== TEST_MARKERS && m.severity >= 8).length)}
+            onValidate={checked ? (markers) => setProblems(markers.filter((m) => m.owner !== TEST_MARKERS && m.severity >= 8).length) : undefined}
             options={editorOptions}
             loading={<p className="p-4 text-sm text-zinc-500">Loading the editor…</p>}
           />
@@ -221,7 +235,7 @@ export function EditorPane({
         </div>
         {reference !== null ? (
           <div className={fileTab === "reference" ? "absolute inset-0" : "hidden"}>
-            <Editor path="file:///reference/solution.ts" defaultLanguage="typescript" value={reference} theme={theme} options={{ ...editorOptions, readOnly: true }} />
+            <Editor path={`file:///reference/${solutionFile}`} defaultLanguage={language} value={reference} theme={theme} options={{ ...editorOptions, readOnly: true }} />
           </div>
         ) : null}
       </div>

@@ -29,6 +29,7 @@ function bundle(entry: string, options: BuildOptions): string {
 let harness: string | undefined;
 let nodeRuntime: string | undefined;
 let testLibraries: string | undefined;
+let sqlClient: string | undefined;
 
 /** The harness, one strict-mode script; its stack frames are recognised by its file name. */
 export function harnessScript(): string {
@@ -46,4 +47,10 @@ export function nodeRuntimeScript(): string {
 export function testLibrariesScript(): string {
   testLibraries ??= bundle("test-libraries.ts", { minify: true, keepNames: true });
   return testLibraries;
+}
+
+/** The `deepend:sql` module of SQL exercises' tests. */
+export function sqlClientScript(): string {
+  sqlClient ??= bundle("sql-client.ts", { minify: true, keepNames: true });
+  return sqlClient;
 }

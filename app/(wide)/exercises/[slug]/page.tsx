@@ -73,6 +73,7 @@ export default async function ExercisePage({ params }: Params) {
       starter={exercise.starter}
       visibleTests={exercise.visibleTests}
       testApiTypes={types.testApiTypes}
+      {...(exercise.schema ? { schema: exercise.schema } : {})}
       runtimeTypes={runtimeTypes}
       signedIn={user !== null}
       initialDraft={state?.draft ?? null}

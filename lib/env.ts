@@ -30,6 +30,8 @@ const envSchema = z.object({
   SANDBOX_MEMORY_MB: z.coerce.number().int().min(16).max(2048).default(64),
   SANDBOX_CPU_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   SANDBOX_WALL_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  /** SQL runs: the database's work is host time, not the isolate's CPU; building an index on 300,000 rows takes a second or more. */
+  SANDBOX_SQL_WALL_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   SANDBOX_QUEUE: z.coerce.number().int().min(0).max(10_000).default(64),
   /** Run/submit requests allowed per user per minute. */
   RUN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),

@@ -1,8 +1,10 @@
 // `npm run bench`: sandbox latency and throughput for `check --hidden` on lru-cache, through the
 // same server function the app uses, against a baseline that spawns a fresh node per run; then the
 // Node runtime: a code exercise with the runtime off and on side by side, a node stream exercise,
-// and what loading the runtime into an isolate costs.
+// and what loading the runtime into an isolate costs; then SQL exercises (PGlite in the workers) and
+// the resident memory of the sandbox with its engines warm.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { readExerciseCatalog } from "../lib/content/exercises.ts";
@@ -10,15 +12,20 @@ import { checkSolution, testFiles } from "../lib/exercises/check.ts";
 import { getSandbox } from "../lib/sandbox/index.ts";
 import { prepareIsolate } from "../lib/sandbox/execute.ts";
 import { defaultLimits } from "../lib/sandbox/limits.ts";
+import { SqlEngine } from "../lib/sandbox/sql/engine.ts";
 import type { SandboxRuntime } from "../lib/sandbox/types.ts";
 
 const SLUG = "lru-cache";
 const STREAM_SLUG = "csv-transform-stream";
+const SQL_SLUG = "top-n-per-group";
+const SQL_CODE_SLUG = "idempotent-upsert-counter";
 const cores = os.availableParallelism();
 const catalog = readExerciseCatalog().catalog;
 const exercise = catalog.bySlug.get(SLUG);
 const streamExercise = catalog.bySlug.get(STREAM_SLUG);
-if (!exercise || !streamExercise) throw new Error(`exercise ${SLUG} or ${STREAM_SLUG} is missing`);
+const sqlExercise = catalog.bySlug.get(SQL_SLUG);
+const sqlCodeExercise = catalog.bySlug.get(SQL_CODE_SLUG);
+if (!exercise || !streamExercise || !sqlExercise || !sqlCodeExercise) throw new Error(`exercise ${SLUG}, ${STREAM_SLUG}, ${SQL_SLUG} or ${SQL_CODE_SLUG} is missing`);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const ms = (n: number) => `${n.toFixed(2)} ms`;
@@ -52,6 +59,23 @@ async function sandboxRunWithRuntime(): Promise<void> {
 async function streamRun(mode: "run" | "submit" = "submit"): Promise<void> {
   const result = await checkSolution(streamExercise!, `${streamExercise!.solution}\n// edit ${++edits}\n`, mode);
   if (result.status !== "passed") throw new Error(`${STREAM_SLUG} reference did not pass: ${result.status} ${result.error?.message ?? ""}`);
+}
+
+async function sqlSubmit(which: "sql" | "sql-code"): Promise<void> {
+  const target = which === "sql" ? sqlExercise! : sqlCodeExercise!;
+  const edit = which === "sql" ? `\n-- edit ${++edits}\n` : `\n// edit ${++edits}\n`;
+  const result = await checkSolution(target, `${target.solution}${edit}`, "submit");
+  if (result.status !== "passed") throw new Error(`${target.slug} reference did not pass: ${result.status} ${result.error?.message ?? ""}`);
+}
+
+/** Resident memory of a process, from /proc (this machine's kernel; 0 where there is none). */
+function rssMb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
 }
 
 async function measure(run: () => Promise<void>, n: number): Promise<{ p50: number; p95: number }> {
@@ -196,7 +220,27 @@ async function main(): Promise<void> {
   const streamVisible = await measure(() => streamRun("run"), 200);
   await lockdownCost(2); // warm-up
   const text = await lockdownCost(9);
+
+  // SQL: both workers' engines warm (each opens on its first SQL job), then Submits one at a time.
+  const coldStarted = performance.now();
+  await Promise.all([sqlSubmit("sql"), sqlSubmit("sql")]);
+  const firstSqlMs = performance.now() - coldStarted;
+  for (let i = 0; i < 20; i++) {
+    await sqlSubmit("sql");
+    await sqlSubmit("sql-code");
+  }
+  const sqlTimes = await measure(() => sqlSubmit("sql"), 100);
+  const sqlCodeTimes = await measure(() => sqlSubmit("sql-code"), 100);
+  const workerRss = sandbox.workerPids().map(rssMb);
+  const appRss = rssMb(process.pid) + workerRss.reduce((a, b) => a + b, 0);
   await sandbox.close();
+  const opens: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const engine = await SqlEngine.open();
+    opens.push(engine.openMs);
+    await engine.close();
+  }
+  opens.sort((a, b) => a - b);
   const plainPrepare = prepareCost("plain", 40);
   const nodePrepare = prepareCost("node", 40);
 
@@ -223,6 +267,15 @@ async function main(): Promise<void> {
   row("isolate preparation, plain p50", ms(plainPrepare.p50), "", true);
   row("isolate preparation, node p50", ms(nodePrepare.p50), "", true);
   row("  of which the runtime (cache + setup)", ms(nodePrepare.runtimeP50), "", true);
+  console.log(`\nSQL (PGlite in the workers; Submit = visible + hidden tests, each run one rolled-back transaction)`);
+  row(`${SQL_SLUG} (sql), Submit p50`, ms(sqlTimes.p50), "<= 25 ms", sqlTimes.p50 <= 25);
+  row(`${SQL_SLUG} (sql), Submit p95`, ms(sqlTimes.p95), "<= 60 ms", sqlTimes.p95 <= 60);
+  row(`${SQL_CODE_SLUG} (sql-code), Submit p50`, ms(sqlCodeTimes.p50), "", true);
+  row(`${SQL_CODE_SLUG} (sql-code), Submit p95`, ms(sqlCodeTimes.p95), "", true);
+  row("engine cold start (copy + open), median", ms(opens[1]!), "", true);
+  row("first SQL Submit on both workers", ms(firstSqlMs), "", true);
+  row(`app RSS, engines warm (${workerRss.length} workers)`, `${appRss.toFixed(0)} MB`, "<= 1536 MB", appRss <= 1536);
+  console.log(`${"  server / workers".padEnd(34)} ${rssMb(process.pid).toFixed(0)} MB / ${workerRss.map((r) => r.toFixed(0)).join(" + ")} MB`);
   console.log(`\nLockdown of built-ins on string- and regex-heavy code (${TEXT_N.toLocaleString("en")} iterations, median of 9 rounds)`);
   row("sandbox", ms(text.sandboxMs), "", true);
   row("plain Node", ms(text.nodeMs), "", true);

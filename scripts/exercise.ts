@@ -1,6 +1,7 @@
 // Exercise CLI, through the same sandbox path the web app uses.
 //   check <slug> --file <path> [--hidden] [--json]   exit 0 iff the result is "passed"
 //   verify [slug...]                                 every solution passes, every starter and wrong variant fails
+//   schema [slug...]                                 writes schema.json (the schema view) of SQL exercises from schema.sql
 //   run --solution <file> --tests <file>... [--runtime node] [--json]
 //                                                    any files through the production runner (for authors)
 import fs from "node:fs";
@@ -13,8 +14,11 @@ import { formatReport } from "../lib/exercises/report.ts";
 import { getSandbox } from "../lib/sandbox/index.ts";
 import { defaultLimits } from "../lib/sandbox/limits.ts";
 import { runProgram } from "../lib/sandbox/program.ts";
+import type { RunResult } from "../lib/sandbox/types.ts";
+import { describeSchema, schemasShown } from "../lib/sandbox/sql/introspect.ts";
+import { datasetNames } from "../lib/sandbox/sql/template.ts";
 
-const USAGE = "usage: exercise check <slug> --file <path> [--hidden] [--json]\n       exercise verify [slug...]\n       exercise run --solution <file> --tests <file>... [--runtime node] [--json]";
+const USAGE = "usage: exercise check <slug> --file <path> [--hidden] [--json]\n       exercise verify [slug...]\n       exercise schema [slug...]\n       exercise run --solution <file> --tests <file>... [--runtime node] [--json]";
 
 async function check(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { file: { type: "string" }, hidden: { type: "boolean" }, json: { type: "boolean" } } });
@@ -73,8 +77,12 @@ async function verify(slugs: string[]): Promise<number> {
     if (!starter || starter.status === "passed" || !starter.tests.some((t) => t.hidden && t.status === "failed")) problems.push(`starter.${exercise.kind === "sql" ? "sql" : "ts"} does not fail any hidden test`);
     // Every authored wrong solution must be rejected by the tests a Submit runs.
     const wrongResults = await Promise.all(exercise.wrongVariants.map((variant) => checkSolution(exercise, variant.code, "submit")));
+    // A run the sandbox itself could not carry out proves nothing, either way.
+    const infrastructure = (result: RunResult | undefined) => result?.status === "error" && /^The (SQL engine|sandbox)|database stopped working/.test(result.error?.message ?? "");
+    if (infrastructure(starter)) problems.push(`the starter's run failed in the sandbox: ${starter?.error?.message}`);
     exercise.wrongVariants.forEach((variant, i) => {
       if (wrongResults[i]?.status === "passed") problems.push(`${variant.name} is accepted: the tests miss that mistake`);
+      else if (infrastructure(wrongResults[i])) problems.push(`${variant.name}: its run failed in the sandbox, not in the tests: ${wrongResults[i]?.error?.message}`);
     });
     const tests = solution?.tests ?? [];
     const summary = `${tests.filter((t) => !t.hidden).length} visible + ${tests.filter((t) => t.hidden).length} hidden tests, ${exercise.wrongVariants.length} wrong variants rejected, ${solution?.durationMs ?? "?"} ms`;
@@ -88,6 +96,28 @@ async function verify(slugs: string[]): Promise<number> {
   }
   console.log(`verify: ${passed} passed, ${failed} failed`);
   return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+/** schema.json of each SQL exercise: its tables as the page shows them, read from the engine after schema.sql. */
+async function writeSchemas(slugs: string[]): Promise<number> {
+  const { catalog } = readExerciseCatalog();
+  const chosen = catalog.exercises.filter((e) => e.fixture !== undefined && (slugs.length === 0 || slugs.includes(e.slug)));
+  if (chosen.length === 0) {
+    console.error("No SQL exercise to describe.");
+    return 2;
+  }
+  for (const exercise of chosen) {
+    const schemas = schemasShown(datasetNames(), [exercise.fixture ?? "", exercise.instructions, exercise.solution, exercise.visibleTests]);
+    try {
+      const document = await describeSchema(exercise.fixture ?? "", schemas);
+      fs.writeFileSync(path.join(exercise.dir, "schema.json"), `${JSON.stringify(document, null, 2)}\n`);
+      console.log(`✓ ${exercise.slug}: ${document.tables.map((t) => `${t.schema === "public" ? "" : `${t.schema}.`}${t.name} (${t.rowCount})`).join(", ")}`);
+    } catch (error) {
+      console.log(`✗ ${exercise.slug}: ${(error as Error).message}`);
+      return 1;
+    }
+  }
+  return 0;
 }
 
 /** A predict program must run to its end in the model, print something, and its key must accept itself and refuse a near miss. */
@@ -142,6 +172,7 @@ let code = 2;
 try {
   if (command === "check") code = await check(rest);
   else if (command === "verify") code = await verify(rest);
+  else if (command === "schema") code = await writeSchemas(rest);
   else if (command === "run") code = await run(rest);
   else console.error(USAGE);
 } finally {

@@ -25,7 +25,7 @@ function readReport(dir: string): MutationReport | undefined {
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { changed: { type: "boolean" }, concurrency: { type: "string" } } });
 
 const { catalog } = readExerciseCatalog();
-const mutable = catalog.exercises.filter((e) => e.kind !== "predict");
+const mutable = catalog.exercises.filter((e) => e.kind !== "predict" && e.kind !== "sql");
 const unknown = positionals.filter((slug) => !mutable.some((e) => e.slug === slug));
 if (unknown.length > 0) {
   console.error(`Not an exercise with a solution: ${unknown.join(", ")}`);

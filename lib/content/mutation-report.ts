@@ -45,6 +45,7 @@ interface ExerciseSources {
   slug: string;
   dir: string;
   solution: string;
+  fixture?: string;
   visibleTests: string;
   hiddenTests: string;
 }
@@ -65,6 +66,8 @@ export function reportPath(exerciseDir: string): string {
 export function inputsHash(exercise: ExerciseSources): string {
   const hash = crypto.createHash("sha256").update(RUNNER_VERSION);
   for (const part of [exercise.solution, exercise.visibleTests, exercise.hiddenTests]) hash.update("\0").update(part);
+  // sql-code exercises: the tables the tests start from are an input too (absent for the rest, so their hashes stay as they were).
+  if (exercise.fixture !== undefined) hash.update("\0fixture\0").update(exercise.fixture);
   return hash.digest("hex").slice(0, 16);
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Exercise } from "../content/exercises.ts";
 import { getSandbox } from "../sandbox/index.ts";
-import { defaultLimits } from "../sandbox/limits.ts";
+import { defaultLimits, sqlWallMs } from "../sandbox/limits.ts";
 import type { RunResult, SandboxLimits, SourceFile } from "../sandbox/types.ts";
 
 export type CheckMode = "run" | "submit";
@@ -23,5 +23,6 @@ export function testFiles(exercise: Exercise, mode: CheckMode, myTests?: string)
  */
 export function checkSolution(exercise: Exercise, code: string, mode: CheckMode, limits: Partial<SandboxLimits> = {}, myTests?: string): Promise<RunResult> {
   const sql = exercise.kind === "sql" || exercise.kind === "sql-code" ? { fixture: exercise.fixture ?? "", ...(exercise.kind === "sql" ? { script: code } : {}), preview: mode === "run" && exercise.kind === "sql" } : undefined;
-  return getSandbox().run({ solution: code, tests: testFiles(exercise, mode, myTests), limits: { ...defaultLimits(), ...limits }, runtime: exercise.kind === "node" ? "node" : "plain", ...(sql ? { sql } : {}) });
+  const base = { ...defaultLimits(), ...(sql ? { wallMs: sqlWallMs() } : {}) };
+  return getSandbox().run({ solution: code, tests: testFiles(exercise, mode, myTests), limits: { ...base, ...limits }, runtime: exercise.kind === "node" ? "node" : "plain", ...(sql ? { sql } : {}) });
 }

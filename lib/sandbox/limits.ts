@@ -15,3 +15,9 @@ export function defaultLimits(): SandboxLimits {
     resultBytes: 256 * 1024,
   };
 }
+
+/** The wall limit of an SQL run: the longer of the two, so a raised SANDBOX_WALL_MS also raises it. */
+export function sqlWallMs(): number {
+  const e = env();
+  return Math.max(e.SANDBOX_SQL_WALL_MS, e.SANDBOX_WALL_MS);
+}

@@ -72,13 +72,20 @@ async function runWithDatabase(id: number, job: RunJob & { sql: NonNullable<RunJ
     execution = executeJob(job, ready, (tests) => send({ type: "registered", id, tests }));
   } finally {
     let broken = detachSession();
+    let pristine = false;
     try {
       sqlEngine.endRun();
+      pristine = sqlEngine.isPristine();
     } catch (error) {
       broken ??= error as Error;
     }
-    // An engine in a state we do not know, or one that grew, is replaced before the next run.
-    if (broken || sqlEngine.memoryBytes() > ENGINE_RECYCLE_BYTES) dropEngine();
+    // An engine in a state we do not know, one whose datasets kept a trace of the run (estimates
+    // updated in place, rolled-back row versions), or one that grew, is replaced before the next
+    // run: the new one opens while the worker is idle.
+    if (broken || !pristine || sqlEngine.memoryBytes() > ENGINE_RECYCLE_BYTES) {
+      dropEngine();
+      void openEngine().catch(() => {});
+    }
     if (broken && execution) {
       execution.result.status = "error";
       execution.result.error = { message: "The database stopped working during this run; it has been restarted. Run again." };

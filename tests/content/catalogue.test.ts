@@ -43,7 +43,8 @@ describe("the practice catalogue", () => {
 
   it(`proves every coding exercise's tests with a mutation report: ${MUTATION_THRESHOLD}% or more, every survivor explained`, () => {
     const problems: string[] = [];
-    for (const e of catalog.exercises.filter((x) => x.kind !== "predict")) {
+    // An sql exercise's solution is SQL, which Stryker cannot mutate: its wrong variants prove its tests.
+    for (const e of catalog.exercises.filter((x) => x.kind !== "predict" && x.kind !== "sql")) {
       const report = readReport(path.join(process.cwd(), e.dir));
       if (!report) {
         problems.push(`${e.slug}: no mutation.json (npm run mutation -- ${e.slug})`);

@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { readExerciseCatalog } from "@/lib/content/exercises";
 import { formatProblem, getLessonCatalog } from "@/lib/content/lessons";
 import { typecheckExercises } from "@/lib/content/validate-exercises";
+import { schemaInputsHash, schemasShown, type SchemaDocument } from "@/lib/sandbox/sql/introspect";
+import { datasetNames } from "@/lib/sandbox/sql/template";
+import fs from "node:fs";
+import path from "node:path";
 
 describe("exercise content", () => {
   const { catalog, problems } = readExerciseCatalog();
@@ -34,6 +38,28 @@ describe("exercise content", () => {
     expect(count((e) => e.kind === "node")).toBeGreaterThanOrEqual(3);
     expect(count((e) => e.kind === "predict")).toBeGreaterThanOrEqual(3);
     for (const level of ["easy", "medium", "hard"] as const) expect(count((e) => e.difficulty === level), level).toBeGreaterThanOrEqual(3);
+  });
+
+  it("has at least eight SQL exercises (queries, plans, migrations and data-access code)", () => {
+    const sql = catalog.exercises.filter((e) => e.kind === "sql" || e.kind === "sql-code");
+    expect(sql.length).toBeGreaterThanOrEqual(8);
+    expect(sql.filter((e) => e.kind === "sql-code").length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("shows every SQL exercise's schema as its schema.sql makes it (schema.json is current)", () => {
+    const stale: string[] = [];
+    for (const e of catalog.exercises.filter((x) => x.fixture !== undefined)) {
+      const file = path.join(e.dir, "schema.json");
+      if (!fs.existsSync(file)) {
+        stale.push(`${e.slug}: no schema.json (npm run exercise -- schema ${e.slug})`);
+        continue;
+      }
+      const document = JSON.parse(fs.readFileSync(file, "utf8")) as SchemaDocument;
+      const schemas = schemasShown(datasetNames(), [e.fixture ?? "", e.instructions, e.solution, e.visibleTests]);
+      if (document.inputsHash !== schemaInputsHash(e.fixture ?? "", schemas)) stale.push(`${e.slug}: schema.json is stale (npm run exercise -- schema ${e.slug})`);
+      if (document.tables.length === 0) stale.push(`${e.slug}: schema.json lists no table`);
+    }
+    expect(stale).toEqual([]);
   });
 
   it("has the exercises the curriculum promises", () => {

@@ -77,6 +77,23 @@ describe("sql exercises", () => {
          await db.transaction(async (tx) => { await tx.query("DELETE FROM items WHERE id = 1"); });
          await expect(db.transaction(async (tx) => { await tx.query("DELETE FROM items"); throw new Error("boom"); })).rejects.toThrow("boom");
          expect((await db.query("SELECT id FROM items ORDER BY id")).values).toEqual([[2], [3]]);
+       });
+       it("keeps the work of overlapping transactions that commit (they share the one session)", async () => {
+         await Promise.all([
+           db.transaction(async (tx) => { await tx.query("UPDATE items SET name = 'a' WHERE id = 1"); await new Promise((r) => setTimeout(r, 10)); await tx.query("UPDATE items SET price = 9 WHERE id = 1"); }),
+           db.transaction(async (tx) => { await tx.query("UPDATE items SET name = 'b' WHERE id = 2"); await new Promise((r) => setTimeout(r, 20)); }),
+           db.query("UPDATE items SET name = 'c' WHERE id = 3"),
+         ]);
+         expect((await db.query("SELECT name, price::int AS price FROM items ORDER BY id")).values).toEqual([["a", 9], ["b", null], ["c", 3]]);
+       });
+       it("does not deadlock when a transaction's callback uses db instead of tx", async () => {
+         await db.transaction(async () => { await db.query("DELETE FROM items WHERE id = 3"); });
+         expect((await db.query("SELECT count(*)::int AS n FROM items")).rows).toEqual([{ n: 2 }]);
+       });
+       it("runs a script in one call, all or nothing", async () => {
+         await db.exec("INSERT INTO items VALUES (10, 'ten', 1, NULL); INSERT INTO items VALUES (11, 'eleven', 1, NULL)");
+         await expect(db.exec("INSERT INTO items VALUES (12, 'twelve', 1, NULL);\nINSERT INTO items VALUES (10, 'dup', 1, NULL)")).rejects.toMatchObject({ code: "23505" });
+         expect((await db.query("SELECT count(*)::int AS n FROM items")).rows).toEqual([{ n: 5 }]);
        });`,
     );
     expectPassed(result);

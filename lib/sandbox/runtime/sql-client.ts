@@ -71,44 +71,49 @@ function checkParams(params: unknown): unknown[] {
   return params.map((value, i) => check(value, `$${i + 1}`));
 }
 
-function makeDb(depth: number): any {
+function makeDb(): any {
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => fn();
   return freeze({
     query(text: unknown, params?: unknown) {
-      return settle(() => {
-        if (typeof text !== "string") throw new TypeError("db.query(text, params): text must be a string");
-        const wire = call({ op: "query", text, params: checkParams(params) });
-        if (!wire.ok) throw new SqlError(wire.error);
-        return resultOf(wire);
-      });
+      return serial(() =>
+        settle(() => {
+          if (typeof text !== "string") throw new TypeError("db.query(text, params): text must be a string");
+          const wire = call({ op: "query", text, params: checkParams(params) });
+          if (!wire.ok) throw new SqlError(wire.error);
+          return resultOf(wire);
+        }),
+      );
     },
     exec(script: unknown) {
-      return settle(() => {
-        if (typeof script !== "string") throw new TypeError("db.exec(script): script must be a string");
-        const results = call({ op: "exec", script });
-        const last = results[results.length - 1];
-        if (last && !last.ok) throw new SqlError(last.error);
-        return results.map(resultOf);
-      });
+      return serial(() =>
+        settle(() => {
+          if (typeof script !== "string") throw new TypeError("db.exec(script): script must be a string");
+          const wire = call({ op: "exec", script });
+          if (!wire.ok) throw new SqlError(wire.error);
+        }),
+      );
     },
-    async transaction(fn: unknown) {
-      if (typeof fn !== "function") throw new TypeError("db.transaction(fn): fn must be a function");
-      const begun = call({ op: "transaction", action: "begin", depth });
-      if (!begun.ok) throw new SqlError(begun.error);
-      const level = begun.rowCount as number;
-      let value;
-      try {
-        value = await fn(makeDb(level));
-      } catch (error) {
-        call({ op: "transaction", action: "rollback", depth: level });
-        throw error;
-      }
-      call({ op: "transaction", action: "commit", depth: level });
-      return value;
+    transaction(fn: unknown) {
+      return serial(async () => {
+        if (typeof fn !== "function") throw new TypeError("db.transaction(fn): fn must be a function");
+        const begun = call({ op: "transaction", action: "begin", handle: 0 });
+        if (!begun.ok) throw new SqlError(begun.error);
+        const handle = begun.rowCount as number;
+        let value;
+        try {
+          value = await fn(makeDb());
+        } catch (error) {
+          call({ op: "transaction", action: "rollback", handle });
+          throw error;
+        }
+        call({ op: "transaction", action: "commit", handle });
+        return value;
+      });
     },
   });
 }
 
-const db = makeDb(0);
+const db = makeDb();
 
 let learnerInfo: { statements: ReadonlyArray<{ text: string; line: number }>; error?: string } | undefined;
 function learnerStatements() {

@@ -11,7 +11,7 @@ const params = z.array(param).max(1000).default([]);
 const requestSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("query"), text: z.string(), params }),
   z.object({ op: z.literal("exec"), script: z.string() }),
-  z.object({ op: z.literal("transaction"), action: z.enum(["begin", "commit", "rollback"]), depth: z.number().int().min(0).max(1000) }),
+  z.object({ op: z.literal("transaction"), action: z.enum(["begin", "commit", "rollback"]), handle: z.number().int().min(0) }),
   z.object({ op: z.literal("reset") }),
   z.object({ op: z.literal("fixture") }),
   z.object({ op: z.literal("learner") }),
@@ -53,7 +53,7 @@ export function sqlDispatch(raw: unknown): string {
       case "exec":
         return JSON.stringify(session.exec(request.script));
       case "transaction":
-        return JSON.stringify(session.transaction(request.action, request.depth));
+        return JSON.stringify(session.transaction(request.action, request.handle));
       case "reset":
         return JSON.stringify(session.reset());
       case "fixture":

@@ -38,7 +38,21 @@ export type StatementOutcome =
   | { ok: true; fields: BackendField[]; returnsRows: boolean; values: unknown[][]; rowCount: number }
   | { ok: false; error: BackendError };
 
-const RUNS_DIR = path.join(os.tmpdir(), "deepend-sql-runs");
+/**
+ * Where each engine's private copy of the data directory lives: in memory (/dev/shm) where the
+ * machine has it, since creating and dropping tables are file operations (a fixture with six tables
+ * took 150-800 ms on disk, under load), else the temporary directory. DEEPEND_SQL_RUNS overrides.
+ */
+function runsDir(): string {
+  if (process.env.DEEPEND_SQL_RUNS) return process.env.DEEPEND_SQL_RUNS;
+  try {
+    fs.accessSync("/dev/shm", fs.constants.W_OK);
+    return path.join("/dev/shm", "deepend-sql-runs");
+  } catch {
+    return path.join(os.tmpdir(), "deepend-sql-runs");
+  }
+}
+const RUNS_DIR = runsDir();
 
 export class EngineBrokenError extends Error {}
 
@@ -47,6 +61,8 @@ export class SqlEngine {
   private readonly dataDir: string;
   /** Milliseconds the engine took to open (copy and start). */
   readonly openMs: number;
+  /** The datasets' state when the engine opened (datasetFingerprint). */
+  private baseline = "";
 
   private constructor(pg: PGlite, dataDir: string, openMs: number) {
     this.pg = pg;
@@ -64,6 +80,7 @@ export class SqlEngine {
     fs.cpSync(template, dataDir, { recursive: true });
     const pg = await createCapped(dataDir);
     const engine = new SqlEngine(pg, dataDir, performance.now() - started);
+    engine.baseline = engine.datasetFingerprint();
     process.once("exit", () => fs.rmSync(dataDir, { recursive: true, force: true }));
     return engine;
   }
@@ -107,23 +124,89 @@ export class SqlEngine {
    * an error undoes only this statement, as in autocommit.
    */
   statement(sql: string, limits: EngineLimits = DEFAULT_ENGINE_LIMITS): StatementOutcome {
-    const described = this.send(new Uint8Array([...simpleQueryMessages("SAVEPOINT deepend_statement"), ...describeMessages(sql)]));
+    const described = this.send(concat(simpleQueryMessages("SAVEPOINT deepend_statement"), describeMessages(sql)));
     if (described.error) {
       this.control("ROLLBACK TO SAVEPOINT deepend_statement; RELEASE SAVEPOINT deepend_statement");
       return { ok: false, error: described.error };
     }
     const returnsRows = !described.noData && described.fields !== undefined;
-    const reply = returnsRows
-      ? this.send(executeMessages("SELECT j FROM deepend.rows($1, $2, $3) AS j", [sql, String(limits.maxRows), String(limits.maxBytes)]))
-      : this.send(executeMessages("SELECT deepend.exec($1)", [sql]));
+    const call = returnsRows
+      ? executeMessages("SELECT j FROM deepend.rows($1, $2, $3) AS j", [sql, String(limits.maxRows), String(limits.maxBytes)])
+      : executeMessages("SELECT deepend.exec($1)", [sql]);
+    // The savepoint's release goes in the same batch: on success it is one round trip less; on an
+    // error it fails too (the transaction is aborted) and the savepoint is rolled back to instead.
+    const reply = this.send(concat(call, simpleQueryMessages("RELEASE SAVEPOINT deepend_statement")));
+    const changed = this.guardClientSettings(reply);
+    if (changed) return { ok: false, error: changed };
     if (reply.error) {
       this.control("ROLLBACK TO SAVEPOINT deepend_statement; RELEASE SAVEPOINT deepend_statement");
       return { ok: false, error: reply.error };
     }
-    this.control("RELEASE SAVEPOINT deepend_statement");
     if (!returnsRows) return { ok: true, fields: [], returnsRows: false, values: [], rowCount: Number(reply.rows[0]?.[0] ?? 0) };
     const values = reply.rows.map((row) => JSON.parse(row[0] ?? "[]") as unknown[]);
     return { ok: true, fields: described.fields ?? [], returnsRows: true, values, rowCount: values.length };
+  }
+
+  /**
+   * Settings that change how this client reads what the server sends (the encoding of text, how
+   * backslashes in literals are read) are put back at once, and the statement that changed them
+   * fails: the bridge decodes UTF-8 and writes parameters as standard literals.
+   */
+  private guardClientSettings(reply: BackendReply): BackendError | undefined {
+    const encoding = reply.parameters.client_encoding;
+    const conforming = reply.parameters.standard_conforming_strings;
+    if ((encoding === undefined || encoding === "UTF8") && (conforming === undefined || conforming === "on")) return undefined;
+    this.control("SET client_encoding = 'UTF8'; SET standard_conforming_strings = on");
+    return { code: "0A000", message: `${encoding !== undefined && encoding !== "UTF8" ? "client_encoding" : "standard_conforming_strings"} cannot be changed here: the sandbox reads results as UTF-8 and writes standard string literals` };
+  }
+
+  /**
+   * What a run could leave behind outside its transaction in the shared datasets: PostgreSQL
+   * updates a table's row and page estimates in place (ANALYZE, CREATE INDEX) and keeps rolled-back
+   * row versions in the files until a VACUUM. Compared after every run with the engine's first.
+   */
+  datasetFingerprint(): string {
+    const reply = this.send(
+      simpleQueryMessages(
+        `SELECT pg_catalog.string_agg(c.oid::text || ':' || c.relfilenode::text || ':' || c.reltuples::text || ':' || c.relpages::text || ':' || c.relallvisible::text || ':' || pg_catalog.pg_relation_size(c.oid)::text, ',' ORDER BY c.oid)
+         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'deepend', 'public') AND n.nspname NOT LIKE 'pg_temp%' AND n.nspname NOT LIKE 'pg_toast_temp%'`,
+      ),
+    );
+    if (reply.error) throw new EngineBrokenError(`could not read the datasets' state: ${reply.error.message}`);
+    return reply.rows[0]?.[0] ?? "";
+  }
+
+  /**
+   * Whether the datasets are as the engine found them (call between runs). A run that wrote to them
+   * leaves rolled-back row versions and changed estimates: a VACUUM of the datasets (outside any
+   * transaction; no ANALYZE, whose random sample would change the statistics) usually puts them
+   * back as built; if not, the engine must be replaced.
+   */
+  isPristine(): boolean {
+    if (this.datasetFingerprint() === this.baseline) return true;
+    const reply = this.send(simpleQueryMessages(`VACUUM ${this.datasetTables().join(", ")}`));
+    return !reply.error && this.datasetFingerprint() === this.baseline;
+  }
+
+  private datasetTables(): string[] {
+    const reply = this.send(
+      simpleQueryMessages(
+        `SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+         WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'deepend', 'public') AND n.nspname NOT LIKE 'pg_temp%' AND n.nspname NOT LIKE 'pg_toast_temp%' ORDER BY 1`,
+      ),
+    );
+    return reply.rows.map((row) => row[0] ?? "").filter(Boolean);
+  }
+
+  /** A trusted script (an exercise's schema.sql), all statements in one call, as the learner role. */
+  script(sql: string): BackendError | undefined {
+    const reply = this.send(concat(simpleQueryMessages("SAVEPOINT deepend_statement"), executeMessages("SELECT deepend.exec($1)", [sql]), simpleQueryMessages("RELEASE SAVEPOINT deepend_statement")));
+    const changed = this.guardClientSettings(reply);
+    if (changed) return changed;
+    if (!reply.error) return undefined;
+    this.control("ROLLBACK TO SAVEPOINT deepend_statement; RELEASE SAVEPOINT deepend_statement");
+    return reply.error;
   }
 
   /** Type names for result columns, as PostgreSQL prints them (format_type). */
@@ -136,8 +219,8 @@ export class SqlEngine {
 
   /** Bytes of WebAssembly memory PGlite holds (it only grows). */
   memoryBytes(): number {
-    const mod = (this.pg as unknown as { mod?: { HEAP8?: Int8Array } }).mod;
-    return mod?.HEAP8?.byteLength ?? 0;
+    const mod = (this.pg as unknown as { mod?: { HEAPU8?: Uint8Array; wasmMemory?: WebAssembly.Memory } }).mod;
+    return mod?.wasmMemory?.buffer.byteLength ?? mod?.HEAPU8?.byteLength ?? 0;
   }
 
   async close(): Promise<void> {
@@ -147,6 +230,11 @@ export class SqlEngine {
       fs.rmSync(this.dataDir, { recursive: true, force: true });
     }
   }
+}
+
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const all = Buffer.concat(parts);
+  return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
 }
 
 /** PGlite with its WebAssembly memory's maximum lowered (PGlite creates the Memory itself; a smaller maximum satisfies the module's import). */

@@ -30,6 +30,8 @@ export interface BackendReply {
   error?: BackendError;
   /** I: idle, T: in a transaction, E: in a failed transaction. */
   status?: string;
+  /** Settings the server reported as changed (ParameterStatus), e.g. client_encoding. */
+  parameters: Record<string, string>;
 }
 
 class Writer {
@@ -99,7 +101,7 @@ const ERROR_FIELDS: Record<string, keyof BackendError> = {
 /** Decodes every message of a reply. The first error of the batch is kept (later ones repeat it). */
 export function parseReply(bytes: Uint8Array): BackendReply {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const reply: BackendReply = { noData: false, rows: [], commands: [] };
+  const reply: BackendReply = { noData: false, rows: [], commands: [], parameters: {} };
   let at = 0;
   while (at + 5 <= buf.length) {
     const type = String.fromCharCode(buf[at]!);
@@ -164,8 +166,13 @@ export function parseReply(bytes: Uint8Array): BackendReply {
       case "Z":
         reply.status = String.fromCharCode(buf[start]!);
         break;
+      case "S": {
+        const nul = buf.indexOf(0, start);
+        reply.parameters[buf.toString("utf8", start, nul)] = buf.toString("utf8", nul + 1, buf.indexOf(0, nul + 1));
+        break;
+      }
       default:
-        break; // ParseComplete, BindComplete, ParameterDescription, notices, ParameterStatus
+        break; // ParseComplete, BindComplete, ParameterDescription, notices
     }
     at = end;
   }

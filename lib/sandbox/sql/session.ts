@@ -4,9 +4,9 @@
 // ROLLBACK behave as a learner expects while the run as a whole is always rolled back.
 import type { SqlField, SqlRunDetails, SqlStatementPreview, SqlValue, PlanNode } from "./types.ts";
 import { SQL_PREVIEW_ROWS } from "./types.ts";
-import { EngineBrokenError, type SqlEngine, type StatementOutcome } from "./engine.ts";
+import { EngineBrokenError, type Description, type SqlEngine, type StatementOutcome } from "./engine.ts";
 import type { BackendError } from "./protocol.ts";
-import { bindParams, leadingWords, scriptPosition, splitStatements, SqlSyntaxError, type SqlParam, type SqlStatement } from "./split.ts";
+import { bindParams, hasWord, leadingWords, scriptPosition, splitStatements, SqlSyntaxError, type SqlParam, type SqlStatement } from "./split.ts";
 
 export interface SqlJobInput {
   /** The exercise's schema.sql. */
@@ -31,6 +31,17 @@ export type WireResult = { ok: true; command: string; fields: SqlField[]; values
 
 export class SqlTimeLimit extends Error {}
 
+/** Statements that read, or change rows only: they leave the catalog as it is. */
+const QUERIES = new Set(["SELECT", "WITH", "VALUES", "TABLE", "EXPLAIN", "SHOW"]);
+const DML = new Set(["INSERT", "UPDATE", "DELETE", "MERGE"]);
+/** Utility statements, which never return rows (so need no description). */
+const NO_ROWS = new Set(["CREATE", "ALTER", "DROP", "TRUNCATE", "COMMENT", "GRANT", "REVOKE", "SET", "RESET", "DO", "LOCK", "ANALYZE", "CLUSTER", "REINDEX", "REFRESH", "DISCARD", "LISTEN", "NOTIFY", "UNLISTEN", "PREPARE", "DEALLOCATE", "DECLARE", "CLOSE", "SECURITY", "IMPORT", "LOAD", "CHECKPOINT", "VACUUM", "REASSIGN"]);
+/** Whose result depends on something other than the catalog (a prepared statement, a cursor, a procedure). */
+const UNCACHED = new Set(["EXECUTE", "FETCH", "MOVE", "CALL"]);
+/** Statements that create code the run could call later (which could change the catalog unseen). */
+const ROUTINES = new Set(["FUNCTION", "PROCEDURE", "TRIGGER", "RULE", "DO", "CALL"]);
+const NO_DATA: Description = { returnsRows: false, fields: [] };
+
 const MODIFIERS = new Set(["OR", "REPLACE", "UNIQUE", "TEMP", "TEMPORARY", "UNLOGGED", "MATERIALIZED", "RECURSIVE", "GLOBAL", "LOCAL", "IF", "NOT", "EXISTS", "CONCURRENTLY"]);
 
 /** The command tag's verb, from the statement's first words ("CREATE UNIQUE INDEX" -> "CREATE INDEX"). */
@@ -51,6 +62,16 @@ export class SqlSession {
   private transactions: Array<{ name: string; aborted: boolean }> = [];
   private transactionCount = 0;
   private readonly typeNames = new Map<string, string>();
+  /**
+   * Descriptions of statements (rows or not, columns), valid while the catalog is as it was: the
+   * epoch changes with every statement that may change it, and is 0 again after each reset (the
+   * fixture's state, identical every time). Saves a round trip per repeated statement.
+   */
+  private readonly descriptions = new Map<string, Description>();
+  private epoch = -1;
+  private epochs = 0;
+  /** A function, trigger or rule of the run's own could change the catalog unseen: no cache until the next reset. */
+  private uncacheable = false;
   private learnerStatements: SqlStatement[];
   private learnerError?: string;
   preview?: SqlRunDetails;
@@ -85,9 +106,31 @@ export class SqlSession {
     if (control) return control;
     const open = this.transactions.at(-1);
     if (open?.aborted) return { ok: false, error: { code: "25P02", message: "current transaction is aborted, commands ignored until end of transaction block" } };
-    const outcome = this.engine.statement(text);
+    const outcome = this.run(text, words);
     if (!outcome.ok && open) open.aborted = true;
     return this.toWire(outcome, text);
+  }
+
+  private run(text: string, words: string[]): StatementOutcome {
+    const first = words[0] ?? "";
+    const known = NO_ROWS.has(first) || (DML.has(first) && !hasWord(text, "RETURNING")) ? NO_DATA : this.cached(text);
+    const outcome = this.engine.statement(text, undefined, known);
+    if (!QUERIES.has(first) && !DML.has(first)) this.catalogMayHaveChanged(words, text);
+    else if (hasWord(text, "set_config")) this.uncacheable = true;
+    if (outcome.ok && outcome.description && !known && !UNCACHED.has(first) && !this.uncacheable) {
+      if (this.descriptions.size > 1000) this.descriptions.clear();
+      this.descriptions.set(`${this.epoch}\0${text}`, outcome.description);
+    }
+    return outcome;
+  }
+
+  private cached(text: string): Description | undefined {
+    return this.uncacheable ? undefined : this.descriptions.get(`${this.epoch}\0${text}`);
+  }
+
+  private catalogMayHaveChanged(words: string[], text: string): void {
+    this.epoch = ++this.epochs;
+    if (words.some((w) => ROUTINES.has(w)) || hasWord(text, "FUNCTION") || hasWord(text, "PROCEDURE")) this.uncacheable = true;
   }
 
   private transactionControl(words: string[], text: string): WireResult | undefined {
@@ -104,6 +147,7 @@ export class SqlSession {
       if (!open) return done("COMMIT");
       if (open.aborted) {
         this.engine.control(`ROLLBACK TO SAVEPOINT ${open.name}; RELEASE SAVEPOINT ${open.name}`);
+        this.epoch = ++this.epochs;
         return done("ROLLBACK");
       }
       this.engine.control(`RELEASE SAVEPOINT ${open.name}`);
@@ -112,6 +156,7 @@ export class SqlSession {
     if ((first === "ROLLBACK" || first === "ABORT") && second !== "TO" && second !== "PREPARED") {
       const open = this.transactions.pop();
       if (open) this.engine.control(`ROLLBACK TO SAVEPOINT ${open.name}; RELEASE SAVEPOINT ${open.name}`);
+      this.epoch = ++this.epochs;
       return done("ROLLBACK");
     }
     if (first === "PREPARE" && second === "TRANSACTION") return unsupported("two-phase commit (PREPARE TRANSACTION)");
@@ -129,7 +174,10 @@ export class SqlSession {
       }
       const outcome = this.engine.statementControl(first === "RELEASE" ? `RELEASE SAVEPOINT ${savepoint}` : `ROLLBACK TO SAVEPOINT ${savepoint}`);
       if (outcome) return { ok: false, error: { code: outcome.code, message: outcome.message.replace(savepoint, name) } };
-      if (first === "ROLLBACK") open.aborted = false;
+      if (first === "ROLLBACK") {
+        open.aborted = false;
+        this.epoch = ++this.epochs;
+      }
       return done(first === "RELEASE" ? "RELEASE" : "ROLLBACK");
     }
     if (first === "SET" && second === "TRANSACTION" && third === "ISOLATION") return unsupported("isolation levels (there is one connection: nothing runs concurrently)");
@@ -178,6 +226,7 @@ export class SqlSession {
     const open = this.transactions.at(-1);
     if (open?.aborted) return { ok: false, error: { code: "25P02", message: "current transaction is aborted, commands ignored until end of transaction block" } };
     const failed = this.engine.script(script);
+    this.catalogMayHaveChanged(["DO"], script);
     if (!failed) return { ok: true, command: "EXEC", fields: [], values: [], rowCount: 0 };
     if (open) open.aborted = true;
     const error = wireError(failed, script);
@@ -212,6 +261,7 @@ export class SqlSession {
       return { ok: true, command: "COMMIT", fields: [], values: [], rowCount: 0 };
     }
     this.engine.control(`ROLLBACK TO SAVEPOINT ${own.name}; RELEASE SAVEPOINT ${own.name}`);
+    this.epoch = ++this.epochs;
     return { ok: true, command: "ROLLBACK", fields: [], values: [], rowCount: 0 };
   }
 
@@ -221,12 +271,16 @@ export class SqlSession {
     this.transactions = [];
     if (this.fixtureLoaded) {
       this.engine.control("ROLLBACK TO SAVEPOINT deepend_fixture");
+      this.epoch = 0;
+      this.uncacheable = false;
       return { ok: true, command: "RESET", fields: [], values: [], rowCount: 0 };
     }
     const failed = this.engine.script(this.job.fixture);
     if (failed) return { ok: false, error: wireError(failed, this.job.fixture) };
     this.engine.control("SAVEPOINT deepend_fixture");
     this.fixtureLoaded = true;
+    this.epoch = 0;
+    this.uncacheable = false;
     return { ok: true, command: "RESET", fields: [], values: [], rowCount: 0 };
   }
 

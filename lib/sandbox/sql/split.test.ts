@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bindParams, leadingWords, literalOf, splitStatements } from "./split.ts";
+import { bindParams, hasWord, leadingWords, literalOf, splitStatements } from "./split.ts";
 import { commandOf } from "./session.ts";
 
 describe("splitStatements", () => {
@@ -47,5 +47,12 @@ describe("statement words", () => {
     expect(commandOf("create unique index if not exists i on t (a)", false)).toBe("CREATE INDEX");
     expect(commandOf("WITH x AS (SELECT 1) SELECT * FROM x", true)).toBe("SELECT");
     expect(commandOf("insert into t values (1) returning id", true)).toBe("INSERT");
+  });
+  it("finds a word only in the code", () => {
+    expect(hasWord("insert into t values (1) returning id", "RETURNING")).toBe(true);
+    expect(hasWord("insert into t values ('returning') -- returning", "RETURNING")).toBe(false);
+    expect(hasWord('insert into "returning" values (1)', "RETURNING")).toBe(false);
+    expect(hasWord("update t set returning_x = 1", "RETURNING")).toBe(false);
+    expect(hasWord("select a'x'returning", "returning")).toBe(true);
   });
 });

@@ -194,3 +194,25 @@ export function bindParams(text: string, params: readonly SqlParam[]): string {
 export function scriptPosition(script: string, statement: SqlStatement, position: number): { line: number; column: number } {
   return positionOf(script, Math.min(script.length, statement.offset + Math.max(0, position - 1)));
 }
+
+/** Whether a word appears in the statement's code (not in strings, identifiers in quotes, or comments), case-insensitively. */
+export function hasWord(text: string, word: string): boolean {
+  const target = word.toUpperCase();
+  let found = false;
+  let current = "";
+  const flush = () => {
+    if (current.toUpperCase() === target) found = true;
+    current = "";
+  };
+  let last = 0;
+  scan(text, (kind, start, end) => {
+    if (found) return;
+    if (start !== last) flush(); // a string, quoted identifier or comment in between
+    last = end;
+    const c = kind === "code" ? text.slice(start, end) : " ";
+    if (/[A-Za-z0-9_]/.test(c)) current += c;
+    else flush();
+  });
+  flush();
+  return found;
+}

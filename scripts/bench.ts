@@ -13,6 +13,7 @@ import { getSandbox } from "../lib/sandbox/index.ts";
 import { prepareIsolate } from "../lib/sandbox/execute.ts";
 import { defaultLimits } from "../lib/sandbox/limits.ts";
 import { SqlEngine } from "../lib/sandbox/sql/engine.ts";
+import { SqlSession } from "../lib/sandbox/sql/session.ts";
 import type { SandboxRuntime } from "../lib/sandbox/types.ts";
 
 const SLUG = "lru-cache";
@@ -66,6 +67,35 @@ async function sqlSubmit(which: "sql" | "sql-code"): Promise<void> {
   const edit = which === "sql" ? `\n-- edit ${++edits}\n` : `\n// edit ${++edits}\n`;
   const result = await checkSolution(target, `${target.solution}${edit}`, "submit");
   if (result.status !== "passed") throw new Error(`${target.slug} reference did not pass: ${result.status} ${result.error?.message ?? ""}`);
+}
+
+/**
+ * One statement through the session as a test's db.query sends it (savepoint, description when not
+ * known, the call as the learner role, release), in this process: the unit every SQL Submit is made of.
+ */
+async function statementCost(n: number): Promise<{ select: number; insert: number; described: number }> {
+  const engine = await SqlEngine.open();
+  try {
+    engine.beginRun();
+    const session = new SqlSession(engine, { fixture: "CREATE TABLE t (id integer PRIMARY KEY, v text); INSERT INTO t SELECT g, 'v' || g FROM generate_series(1, 1000) g;" }, Number.POSITIVE_INFINITY);
+    session.reset();
+    const p50 = (fn: (i: number) => void) => {
+      const samples: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t = performance.now();
+        fn(i);
+        samples.push(performance.now() - t);
+      }
+      return percentile(samples.sort((a, b) => a - b), 50);
+    };
+    const select = p50(() => session.query("SELECT id, v FROM t WHERE id = 5", []));
+    const insert = p50((i) => session.query("INSERT INTO t VALUES ($1, 'x')", [10_000 + i]));
+    const described = p50((i) => session.query(`SELECT id, v FROM t WHERE id = ${i % 1000}`, []));
+    engine.endRun();
+    return { select, insert, described };
+  } finally {
+    await engine.close();
+  }
 }
 
 /** Resident memory of a process, from /proc (this machine's kernel; 0 where there is none). */
@@ -241,6 +271,7 @@ async function main(): Promise<void> {
     await engine.close();
   }
   opens.sort((a, b) => a - b);
+  const statement = await statementCost(2000);
   const plainPrepare = prepareCost("plain", 40);
   const nodePrepare = prepareCost("node", 40);
 
@@ -273,6 +304,9 @@ async function main(): Promise<void> {
   row(`${SQL_CODE_SLUG} (sql-code), Submit p50`, ms(sqlCodeTimes.p50), "", true);
   row(`${SQL_CODE_SLUG} (sql-code), Submit p95`, ms(sqlCodeTimes.p95), "", true);
   row("engine cold start (copy + open), median", ms(opens[1]!), "", true);
+  row("one statement, repeated SELECT p50", ms(statement.select), "", true);
+  row("one statement, new SELECT text p50", ms(statement.described), "", true);
+  row("one statement, INSERT p50", ms(statement.insert), "", true);
   row("first SQL Submit on both workers", ms(firstSqlMs), "", true);
   row(`app RSS, engines warm (${workerRss.length} workers)`, `${appRss.toFixed(0)} MB`, "<= 1536 MB", appRss <= 1536);
   console.log(`${"  server / workers".padEnd(34)} ${rssMb(process.pid).toFixed(0)} MB / ${workerRss.map((r) => r.toFixed(0)).join(" + ")} MB`);

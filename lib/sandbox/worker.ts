@@ -14,11 +14,20 @@ let lastFlavour: IsolateFlavour = { runtime: "plain", testLibraries: false };
 /** The SQL engine: started by the first SQL job (or at once, for a worker replacing one that had it), kept warm. */
 let engine: SqlEngine | undefined;
 let opening: Promise<SqlEngine> | undefined;
+/** What opening the engine added to the worker's resident memory (its module, file bundle and heap). */
+let engineRssBytes = 0;
 
 function openEngine(): Promise<SqlEngine> {
   if (engine) return Promise.resolve(engine);
+  const before = process.memoryUsage.rss();
   opening ??= SqlEngine.open()
-    .then((opened) => (engine = opened))
+    .then((opened) => {
+      // Opening leaves hundreds of MB of garbage (module and bundle set-up): collected now, so the
+      // worker's first results do not look like a leak and get it recycled (--expose-gc).
+      collectGarbage();
+      engineRssBytes = Math.max(0, process.memoryUsage.rss() - before);
+      return (engine = opened);
+    })
     .finally(() => {
       opening = undefined;
     });
@@ -28,7 +37,14 @@ function openEngine(): Promise<SqlEngine> {
 function dropEngine(): void {
   const old = engine;
   engine = undefined;
-  void old?.close().catch(() => {});
+  void old
+    ?.close()
+    .catch(() => {})
+    .finally(collectGarbage);
+}
+
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /** While idle, get the next isolate ready (harness and, if the last job used it, the Node runtime installed; intrinsics locked down). */
@@ -110,8 +126,9 @@ process.on("message", async (message: WorkerRequest) => {
   } catch (error) {
     result = failed(`The sandbox failed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  // The engine's memory is its own (and bounded): only the rest decides when the worker is recycled.
-  const rssBytes = process.memoryUsage.rss() - (engine?.memoryBytes() ?? 0);
+  // The engine's memory is its own (bounded, and replaced with the engine when it grows): only the
+  // rest decides when the worker is recycled. Counting it made every SQL worker recycle every run.
+  const rssBytes = process.memoryUsage.rss() - (engine ? Math.max(engineRssBytes, engine.memoryBytes()) : 0);
   send({ type: "result", id: message.id, result, rssBytes, sqlEngine: engine !== undefined });
   setImmediate(() => {
     dispose();

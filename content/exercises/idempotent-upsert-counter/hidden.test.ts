@@ -137,6 +137,10 @@ describe("amounts", () => {
       { key: "x4", userId: 1, amount: 2 ** 53 },
       { key: "x5", userId: 1, amount: "100" as unknown as number },
       { key: "", userId: 1, amount: 100 },
+      { key: 42 as unknown as string, userId: 1, amount: 100 },
+      { key: ["evt_c1"] as unknown as string, userId: 1, amount: 100 },
+      { key: null as unknown as string, userId: 1, amount: 100 },
+      { key: undefined as unknown as string, userId: 1, amount: 100 },
       { key: "x6", userId: 0, amount: 100 },
       { key: "x7", userId: 1.5, amount: 100 },
     ];

@@ -157,12 +157,29 @@ describe("limits and bad input", () => {
     expect(await listPage(db, { limit: 5 })).toEqual({ items: [], next: null });
   });
 
+  it("accepts whitespace inside the cursor's JSON", async () => {
+    const spaced = hex(' [ "2026-03-01T09:00:00+00:00" ,\n\t3 ]\r\n');
+    expect(ids(await listPage(db, { limit: 3, after: spaced }))).toEqual([5, 12, 1]);
+  });
+
   it("rejects every malformed cursor with InvalidCursorError, code invalid_cursor", async () => {
+    // The flawed copies of a valid cursor (post 3's position) below still decode to that position
+    // when read leniently: parseInt takes either case and stops at a non-hex character, a trailing
+    // odd digit is dropped or read alone, and 09, 0a and 0d are whitespace JSON allows.
+    const valid = cursorAt("2026-03-01T09:00:00+00:00", 3);
     const cursors = [
       "",
       "not-a-cursor",
       "abc",
       "zz",
+      valid.toUpperCase(),
+      `5B${valid.slice(2)}`,
+      `${valid}0A`,
+      `${valid}9`,
+      `${valid}0`,
+      `9z${valid}`,
+      `9 ${valid}`,
+      `${valid}9 `,
       hex("hello"),
       hex("{}"),
       hex('{"createdAt":"2026-03-01T09:00:00+00:00","id":3}'),
@@ -171,6 +188,9 @@ describe("limits and bad input", () => {
       hex('[3,"2026-03-01T09:00:00+00:00"]'),
       hex('["2026-03-01T09:00:00+00:00",1.5]'),
       hex('["2026-03-01T09:00:00+00:00",null]'),
+      hex("[null,3]"),
+      hex("[20260301,3]"),
+      hex('[["2026-03-01T09:00:00+00:00"],3]'),
       hex('["not a time",3]'),
       hex('["2026-02-30T00:00:00+00:00",3]'),
     ];
@@ -179,5 +199,23 @@ describe("limits and bad input", () => {
       expect(error, `cursor ${JSON.stringify(after)} (${unhex(after)})`).toBeInstanceOf(InvalidCursorError);
       expect(error).toMatchObject({ name: "InvalidCursorError", code: "invalid_cursor" });
     }
+  });
+
+  it("passes on every other database error unchanged: only class 22 means a bad cursor", async () => {
+    const valid = cursorAt("2026-03-01T09:00:00+00:00", 3);
+    const failing = (error: unknown): Db => ({
+      query: () => Promise.reject(error),
+      exec: () => Promise.reject(error),
+      transaction: (fn) => db.transaction(fn),
+    });
+    const serialization = Object.assign(new Error("could not serialize access due to concurrent update"), { name: "SqlError", code: "40001" });
+    const connection = new Error("connection terminated");
+    for (const thrown of [serialization, connection]) {
+      expect(await errorOf(listPage(failing(thrown), { limit: 3, after: valid })), thrown.message).toBe(thrown);
+    }
+    await db.query("DROP TABLE posts");
+    const missing = await errorOf(listPage(db, { limit: 3, after: valid }));
+    expect(missing).not.toBeInstanceOf(InvalidCursorError);
+    expect(missing).toMatchObject({ name: "SqlError", code: "42P01" });
   });
 });

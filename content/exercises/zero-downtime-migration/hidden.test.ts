@@ -50,7 +50,7 @@ async function migrate(): Promise<Step[]> {
     const sql = normalise(statement.text);
     const step: Step = {
       line: statement.line,
-      text: statement.text.trim().split("\n")[0],
+      text: statement.text.trim().split("\n")[0]!,
       ddl: DDL.test(sql),
       validate: VALIDATE_ONLY.test(sql),
       rewrote: false,
@@ -63,14 +63,14 @@ async function migrate(): Promise<Step[]> {
       step.error = "transaction control: the checker runs each statement as its own transaction";
       continue;
     }
-    const before = (await db.query<Probe>(PROBE)).rows[0];
+    const before = (await db.query<Probe>(PROBE)).rows[0]!;
     step.triggerBefore = before.triggers > 0;
     try {
       await db.query(statement.text);
     } catch (error) {
       step.error = (error as Error).message;
     }
-    const after = (await db.query<Probe>(PROBE)).rows[0];
+    const after = (await db.query<Probe>(PROBE)).rows[0]!;
     step.rewrote = after.file !== before.file;
     step.scans = after.scans - before.scans;
     step.changed = after.changed - before.changed;

@@ -19,14 +19,14 @@ let steps: Step[] = [];
 beforeAll(async () => {
   await resetDatabase();
   for (const statement of learner.statements) {
-    const before = (await db.query<{ file: number; changed: number }>(PROBE)).rows[0];
+    const before = (await db.query<{ file: number; changed: number }>(PROBE)).rows[0]!;
     let error: string | undefined;
     try {
       await db.query(statement.text);
     } catch (caught) {
       error = (caught as Error).message;
     }
-    const after = (await db.query<{ file: number; changed: number }>(PROBE)).rows[0];
+    const after = (await db.query<{ file: number; changed: number }>(PROBE)).rows[0]!;
     steps.push({ line: statement.line, error, rewrote: after.file !== before.file, changed: after.changed - before.changed });
   }
 });

@@ -72,43 +72,36 @@ function checkParams(params: unknown): unknown[] {
 }
 
 function makeDb(): any {
-  const serial = <T>(fn: () => Promise<T>): Promise<T> => fn();
   return freeze({
     query(text: unknown, params?: unknown) {
-      return serial(() =>
-        settle(() => {
-          if (typeof text !== "string") throw new TypeError("db.query(text, params): text must be a string");
-          const wire = call({ op: "query", text, params: checkParams(params) });
-          if (!wire.ok) throw new SqlError(wire.error);
-          return resultOf(wire);
-        }),
-      );
+      return settle(() => {
+        if (typeof text !== "string") throw new TypeError("db.query(text, params): text must be a string");
+        const wire = call({ op: "query", text, params: checkParams(params) });
+        if (!wire.ok) throw new SqlError(wire.error);
+        return resultOf(wire);
+      });
     },
     exec(script: unknown) {
-      return serial(() =>
-        settle(() => {
-          if (typeof script !== "string") throw new TypeError("db.exec(script): script must be a string");
-          const wire = call({ op: "exec", script });
-          if (!wire.ok) throw new SqlError(wire.error);
-        }),
-      );
-    },
-    transaction(fn: unknown) {
-      return serial(async () => {
-        if (typeof fn !== "function") throw new TypeError("db.transaction(fn): fn must be a function");
-        const begun = call({ op: "transaction", action: "begin", handle: 0 });
-        if (!begun.ok) throw new SqlError(begun.error);
-        const handle = begun.rowCount as number;
-        let value;
-        try {
-          value = await fn(makeDb());
-        } catch (error) {
-          call({ op: "transaction", action: "rollback", handle });
-          throw error;
-        }
-        call({ op: "transaction", action: "commit", handle });
-        return value;
+      return settle(() => {
+        if (typeof script !== "string") throw new TypeError("db.exec(script): script must be a string");
+        const wire = call({ op: "exec", script });
+        if (!wire.ok) throw new SqlError(wire.error);
       });
+    },
+    async transaction(fn: unknown) {
+      if (typeof fn !== "function") throw new TypeError("db.transaction(fn): fn must be a function");
+      const begun = call({ op: "transaction", action: "begin", handle: 0 });
+      if (!begun.ok) throw new SqlError(begun.error);
+      const handle = begun.rowCount as number;
+      let value;
+      try {
+        value = await fn(db);
+      } catch (error) {
+        call({ op: "transaction", action: "rollback", handle });
+        throw error;
+      }
+      call({ op: "transaction", action: "commit", handle });
+      return value;
     },
   });
 }

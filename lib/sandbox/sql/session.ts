@@ -139,7 +139,8 @@ export class SqlSession {
     if (first === "BEGIN" || (first === "START" && second === "TRANSACTION")) {
       // PostgreSQL only warns about a BEGIN inside a transaction.
       if (this.transactions.length > 0) return done("BEGIN");
-      return this.open() ?? done("BEGIN");
+      this.begin();
+      return done("BEGIN");
     }
     if (first === "COMMIT" || first === "END") {
       if (second === "PREPARED") return unsupported("two-phase commit (COMMIT PREPARED)");
@@ -184,11 +185,12 @@ export class SqlSession {
     return undefined;
   }
 
-  private open(): WireResult | undefined {
-    const name = `deepend_tx_${++this.transactionCount}`;
-    this.engine.control(`SAVEPOINT ${name}`);
-    this.transactions.push({ name, aborted: false });
-    return undefined;
+  /** A transaction opens as a savepoint of the run's transaction; its number is its handle. */
+  private begin(): number {
+    const id = ++this.transactionCount;
+    this.engine.control(`SAVEPOINT deepend_tx_${id}`);
+    this.transactions.push({ name: `deepend_tx_${id}`, aborted: false });
+    return id;
   }
 
   private toWire(outcome: StatementOutcome, text: string): WireResult {
@@ -243,13 +245,7 @@ export class SqlSession {
    */
   transaction(action: "begin" | "commit" | "rollback", handle: number): WireResult {
     this.checkTime();
-    if (action === "begin") {
-      const id = ++this.transactionCount;
-      const name = `deepend_tx_${id}`;
-      this.engine.control(`SAVEPOINT ${name}`);
-      this.transactions.push({ name, aborted: false });
-      return { ok: true, command: "BEGIN", fields: [], values: [], rowCount: id };
-    }
+    if (action === "begin") return { ok: true, command: "BEGIN", fields: [], values: [], rowCount: this.begin() };
     const index = this.transactions.findIndex((t) => t.name === `deepend_tx_${handle}`);
     if (index === -1) return { ok: true, command: action === "commit" ? "COMMIT" : "ROLLBACK", fields: [], values: [], rowCount: 0 };
     const own = this.transactions[index]!;
